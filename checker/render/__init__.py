@@ -1,0 +1,1 @@
+"""One renderer per output format, each ``render(audit, out)``, all fed by one ``Audit``."""

@@ -1,0 +1,79 @@
+"""Rule kinds, rule packs, and the ``RuleSet`` an audit runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from checker.model import AIFlag, Assertion, Document, Finding, Group, QualifierEntry, RuleInfo, SynonymSet
+from checker.registry import rule_kinds
+from checker.rules.base import AuditContext, RuleKind, doc_sections
+from checker.rules.pack import RuleSpec, load_packs
+from checker.tables import DEFAULT_PACK
+
+__all__ = ["AuditContext", "RuleKind", "RuleSet", "RuleSpec", "default_pack_path", "load_rules"]
+
+
+def default_pack_path() -> Path:
+    """The shipped pack: inside the installed package, or ``rules/default`` in a checkout."""
+    installed = Path(__file__).resolve().parent.parent / "default_rules"
+    return installed if installed.is_dir() else DEFAULT_PACK
+
+
+class RuleSet:
+    """The instantiated rules of an audit, in pack order."""
+
+    def __init__(self, specs: Sequence[RuleSpec]) -> None:
+        self.specs = list(specs)
+        self.rules: list[RuleKind] = [rule_kinds.get(s.kind)(s) for s in self.specs if s.enabled]
+
+    def __iter__(self) -> Any:
+        return iter(self.rules)
+
+    def qualifiers(self) -> tuple[QualifierEntry, ...]:
+        rows = [e for r in self.rules for e in r.qualifier_entries()]
+        rows.sort(key=lambda e: (-len(e.phrase.split()), -len(e.phrase), e.phrase, e.position))
+        return tuple(rows)
+
+    def synonyms(self) -> tuple[SynonymSet, ...]:
+        return tuple(s for r in self.rules for s in r.synonym_sets())
+
+    def grouping_options(self) -> Mapping[str, Any]:
+        out: dict[str, Any] = {}
+        for r in self.rules:
+            out.update(r.grouping_options())
+        return out
+
+    def judge(self, groups: Sequence[Group], assertions: Iterable[Assertion]) -> list[Group]:
+        by_id = {a.id: a for a in assertions}
+        out = list(groups)
+        for r in self.rules:
+            judged = r.judge(out, by_id)
+            if judged is not None:
+                out = judged
+        return out
+
+    def ai_flags(self, doc: Document) -> tuple[AIFlag, ...]:
+        flags = [f for r in self.rules for f in r.ai_flags(doc)]
+        return tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
+
+    def findings(self, ctx: AuditContext) -> list[Finding]:
+        return [f for r in self.rules for f in r.check(ctx)]
+
+    def of_kind(self, kind: str) -> list[RuleKind]:
+        return [r for r in self.rules if r.spec.kind == kind]
+
+    def info(self) -> tuple[RuleInfo, ...]:
+        out = []
+        for s in sorted(self.specs, key=lambda s: s.id):
+            help_text = s.description or doc_sections(rule_kinds.get(s.kind)).split("\n\n")[0]
+            summary = s.name or (s.description.split(". ")[0] if s.description else s.kind)
+            out.append(RuleInfo(id=s.id, kind=s.kind, severity=s.severity, summary=summary, pack=s.pack, help=help_text))
+        return tuple(out)
+
+
+def load_rules(extra: Sequence[str | Path] = (), *, default: bool = True) -> RuleSet:
+    paths: list[str | Path] = [default_pack_path()] if default else []
+    paths.extend(extra)
+    return RuleSet(load_packs(paths))

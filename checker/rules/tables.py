@@ -1,0 +1,149 @@
+"""Table kinds: data that earlier stages read (qualifiers, synonyms, grouping)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from checker.model import QualifierEntry, Severity, SynonymSet
+from checker.registry import rule_kinds
+from checker.rules.base import RuleKind
+from checker.tables import qualifier_entries, synonym_sets
+
+_FACTOR = {"type": ["number", "null"], "minimum": 0}
+
+
+@rule_kinds.register("qualifiers")
+class Qualifiers(RuleKind):
+    """Hedge words and the interval each implies around a stated figure.
+
+    What it checks:
+        Nothing by itself: it is the table extraction reads. "about X" becomes
+        [low*X, high*X]; a bound ("more than X") is open on its side.
+
+    Why it matters:
+        Whether "about 60" and "61" agree depends on what "about" allows. The
+        convention belongs to the desk, not the code.
+
+    Example pack entry:
+        id: DESK-010
+        kind: qualifiers
+        qualifiers:
+          - {qualifier: approx, low: 0.9, high: 1.1, phrases: [ballpark]}
+    """
+
+    kind = "qualifiers"
+    default_severity = Severity.INFO
+    default_message = "qualifier table"
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["qualifiers"],
+        "properties": {
+            "qualifiers": {
+                "type": "array",
+                "description": "Rows: qualifier, phrases, position (before|after), low/high factors of X, inclusivity.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["qualifier", "phrases"],
+                    "properties": {
+                        "qualifier": {"enum": ["exact", "approx", "range", "gt", "ge", "lt", "le", "upto", "nearly"]},
+                        "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                        "position": {"enum": ["before", "after"]},
+                        "low": _FACTOR,
+                        "high": _FACTOR,
+                        "low_inclusive": {"type": "boolean"},
+                        "high_inclusive": {"type": "boolean"},
+                    },
+                },
+            }
+        },
+    }
+
+    def qualifier_entries(self) -> tuple[QualifierEntry, ...]:
+        return qualifier_entries(self.options["qualifiers"], rule=self.id)
+
+
+@rule_kinds.register("synonyms")
+class Synonyms(RuleKind):
+    """Words that name the same measure or subject, for grouping.
+
+    What it checks:
+        Nothing by itself: grouping maps every term of a set to its canonical
+        word before fuzzy matching, and records the rule id as the reason two
+        mentions joined ("refining" ~ "processing").
+
+    Why it matters:
+        Outlets word the same figure differently; without synonyms the same
+        figure lands in two groups and a conflict is never seen.
+
+    Example pack entry:
+        id: DESK-020
+        kind: synonyms
+        sets:
+          - {canonical: deaths, terms: [deaths, fatalities, death toll, lives]}
+    """
+
+    kind = "synonyms"
+    default_severity = Severity.INFO
+    default_message = "synonym table"
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["sets"],
+        "properties": {
+            "sets": {
+                "type": "array",
+                "description": "Rows: terms (words or phrases), canonical (defaults to the first term).",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["terms"],
+                    "properties": {
+                        "terms": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
+                        "canonical": {"type": "string"},
+                    },
+                },
+            }
+        },
+    }
+
+    def synonym_sets(self) -> tuple[SynonymSet, ...]:
+        return synonym_sets(self.options["sets"], rule=self.id)
+
+
+@rule_kinds.register("grouping")
+class Grouping(RuleKind):
+    """How alike two mentions must be to count as the same figure.
+
+    What it checks:
+        Nothing by itself: it tunes grouping. ``threshold`` is the minimum
+        rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
+        words ignored when comparing measures.
+
+    Why it matters:
+        Too low and unrelated figures are compared (false conflicts); too high
+        and the same figure worded twice is never compared.
+
+    Example pack entry:
+        id: DESK-030
+        kind: grouping
+        threshold: 70
+    """
+
+    kind = "grouping"
+    default_severity = Severity.INFO
+    default_message = "grouping policy"
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "threshold": {"type": "number", "minimum": 0, "maximum": 100, "description": "Minimum measure similarity."},
+            "stopwords": {"type": "array", "items": {"type": "string"}, "description": "Words ignored in measures."},
+            "min_sources": {"type": "integer", "minimum": 2, "description": "Documents a group needs to be judged."},
+        },
+    }
+
+    def grouping_options(self) -> Mapping[str, Any]:
+        return dict(self.options)
