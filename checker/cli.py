@@ -96,7 +96,7 @@ def audit(
         render, filename = renderers.get(name)
         target = out_dir / filename
         with atomic_open(target) as fh:
-            render(result, fh)
+            render(result, fh, fail_on=fail_on)
         if not quiet:
             click.echo(f"wrote {target}", err=True)
     if not quiet:

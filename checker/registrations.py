@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 import checker.rules.agreement
 import checker.rules.checks
@@ -12,13 +12,13 @@ from checker.model import Audit
 from checker.registry import renderers
 
 
-def _json(audit: Audit, out: IO[str]) -> None:
+def _json(audit: Audit, out: IO[str], **options: Any) -> None:
     from checker.render import json
 
     json.render(audit, out)
 
 
-def _html(audit: Audit, out: IO[str]) -> None:
+def _html(audit: Audit, out: IO[str], **options: Any) -> None:
     from checker.render import html
 
     html.render(audit, out)

@@ -281,13 +281,19 @@ def normalise(spans: Iterable[Excluded]) -> list[Excluded]:
 
 
 def excluded_lines(lines: list[Line], spans: Iterable[Excluded]) -> set[int]:
-    """Indexes of lines wholly covered by excluded spans."""
+    """Indexes of non-blank lines wholly covered by one excluded span (one sweep, both sorted)."""
+    ordered = sorted(spans, key=lambda e: (e.start, e.end))
     covered: set[int] = set()
-    spans = list(spans)
+    k = 0
+    reach: Excluded | None = None  # the span reaching furthest among those started so far
     for line in lines:
         if line.blank:
             continue
         a, b = line.span
-        if any(e.start <= a and b <= e.end for e in spans):
+        while k < len(ordered) and ordered[k].start <= a:
+            if reach is None or ordered[k].end > reach.end:
+                reach = ordered[k]
+            k += 1
+        if reach is not None and b <= reach.end:
             covered.add(line.index)
     return covered

@@ -22,8 +22,9 @@ from checker.model import Excluded, MetaSource
 _CAP = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*"
 _PARTICLE = r"(?:de|da|del|della|di|do|dos|das|van|von|der|den|ter|bin|binti|bte|al|el|la|le|ibn|abu)"
 _TITLE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Rev|Hon|Datuk|Dato'?|Tan Sri|Dra|Sr|Sra)\.?"
-NAME = rf"(?:{_TITLE}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}"
-_NAMES = rf"{NAME}(?:\s*(?:,|and|&|y|et|und|e)\s+{NAME}){{0,3}}"
+NAME = rf"(?:{_TITLE}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}){{0,4}}"
+# Several authors join with "and"; a comma usually introduces the outlet ("Jane Doe, Reuters").
+_NAMES = rf"{NAME}(?:\s+(?:and|&|y|et|und|e)\s+{NAME}){{0,3}}"
 
 BYLINE_LINE = re.compile(
     rf"^\W*(?i:by|written by|words by|story by|reporting by|text by|author\s*:|authors\s*:|"

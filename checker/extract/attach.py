@@ -162,7 +162,7 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None) -> st
 
     def walk(t: Token, top: bool) -> None:
         for c in t.lefts:
-            if c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (keep_amod and c.dep_ == "amod"):
+            if c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (c.dep_ == "amod" and (keep_amod or not top)):
                 if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
                     continue
                 if c.dep_ == "poss" and top:
@@ -170,7 +170,7 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None) -> st
                 walk(c, False)
         words.append(t)
         for c in t.rights:
-            if c is stop:
+            if stop is not None and c.i == stop.i:
                 continue
             if c.dep_ == "case":
                 words.append(c)

@@ -699,6 +699,9 @@ def _fmt_points(x: float) -> str:
 
 def build_view(audit: Audit) -> ReportView:
     assertions = {a.id: a for a in audit.assertions}
+    profiles = {p.doc_id: p for p in reversed(audit.profiles)}  # first profile wins, like Audit.profile
+    per_doc_assertions = Counter(a.doc_id for a in audit.assertions)
+    per_doc_severity = Counter((f.doc_id, f.severity) for f in audit.findings)
     rule_info = {r.id: r for r in audit.rules}
     refs = {d.id: _doc_ref(d, d.id) for d in audit.documents}
 
@@ -723,6 +726,11 @@ def build_view(audit: Audit) -> ReportView:
         )
         for f in findings_sorted
     )
+
+    findings_by_group: dict[str, tuple[FindingView, ...]] = {}
+    for fv in finding_views:
+        if fv.f.group_id is not None:
+            findings_by_group[fv.f.group_id] = (*findings_by_group.get(fv.f.group_id, ()), fv)
 
     group_views: list[GroupView] = []
     for g in _sorted_groups(audit.groups):
@@ -782,16 +790,20 @@ def build_view(audit: Audit) -> ReportView:
                 deciding=deciding,
                 missing=tuple(missing),
                 pairs=pairs,
-                findings=tuple(fv for fv in finding_views if fv.f.group_id == g.id),
+                findings=findings_by_group.get(g.id, ()),
                 chart=build_chart(f"chart-{ganchor}", title, g.unit, members) if cross and members else None,
                 agreement=f"{g.agreement:.2f}",
             )
         )
 
     groups_by_id = {gv.group.id: gv for gv in group_views}
+    groups_by_doc: dict[str, tuple[GroupView, ...]] = {}
+    for gv in group_views:
+        for doc_id in dict.fromkeys(m.a.doc_id for m in gv.members):
+            groups_by_doc[doc_id] = (*groups_by_doc.get(doc_id, ()), gv)
     sources: list[SourceView] = []
     for d in sorted(audit.documents, key=lambda d: d.id):
-        profile = audit.profile(d.id)
+        profile = profiles.get(d.id)
         origins: dict[str, list[str]] = {}
         evidence: dict[str, list[str]] = {}
         for s in d.meta.sources:
@@ -840,8 +852,7 @@ def build_view(audit: Audit) -> ReportView:
                         note=c.note,
                     )
                 )
-        doc_groups = tuple(gv for gv in group_views if any(m.a.doc_id == d.id for m in gv.members))
-        sev_counts = Counter(f.severity for f in audit.findings if f.doc_id == d.id)
+        doc_groups = groups_by_doc.get(d.id, ())
         sources.append(
             SourceView(
                 doc=d,
@@ -853,10 +864,12 @@ def build_view(audit: Audit) -> ReportView:
                 flags=tuple(FlagView(fl, flag_highlight(d, fl)) for fl in profile.ai_flags) if profile else (),
                 credibility=profile.credibility if profile else None,
                 criteria=tuple(criteria),
-                assertion_count=sum(1 for a in audit.assertions if a.doc_id == d.id),
+                assertion_count=per_doc_assertions[d.id],
                 groups=doc_groups,
                 findings=tuple(
-                    (s.value, sev_counts[s]) for s in sorted(Severity, key=lambda s: -s.rank) if sev_counts[s]
+                    (s.value, per_doc_severity[d.id, s])
+                    for s in sorted(Severity, key=lambda s: -s.rank)
+                    if per_doc_severity[d.id, s]
                 ),
                 excluded=len(d.excluded),
             )

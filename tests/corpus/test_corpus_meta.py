@@ -181,7 +181,10 @@ def test_copyright_line_gives_outlet() -> None:
         ("The minister said that the plan was approved by the cabinet and it is final.", "en"),
         ("El ministro dijo que el plan de la empresa fue aprobado por el gobierno y los socios.", "es"),
         ("Le ministre a dit que le plan de la société est approuvé par le gouvernement et les partenaires.", "fr"),
-        ("Der Minister sagte, dass der Plan von der Regierung und den Partnern nicht auf die Probe gestellt ist.", "de"),
+        (
+            "Der Minister sagte, dass der Plan von der Regierung und den Partnern nicht auf die Probe gestellt ist.",
+            "de",
+        ),
         ("O ministro disse que o plano da empresa foi aprovado pelo governo e não pelos sócios, para os dois.", "pt"),
         ("Bakan, planın hükümet ve ortaklar için daha çok bir umut olarak görüldüğünü ve bu ile ilgili söyledi.", "tr"),
     ],

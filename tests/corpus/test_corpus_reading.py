@@ -45,7 +45,9 @@ def test_hidden_files_and_dirs_and_sidecars_are_skipped(tmp_path: Path, write: W
     assert [d.id for d in docs] == ["a.txt"] and errors == []
 
 
-def test_single_file_id_is_its_name_and_path_is_as_given(tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_single_file_id_is_its_name_and_path_is_as_given(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write("corpus/sub/one.txt", ARTICLE)
     monkeypatch.chdir(tmp_path)
     doc = _only(read_corpus(["corpus/sub/one.txt"])[0])
@@ -55,7 +57,9 @@ def test_single_file_id_is_its_name_and_path_is_as_given(tmp_path: Path, write: 
     assert folder_doc.id == "sub/one.txt" and folder_doc.path == "corpus/sub/one.txt"
 
 
-def test_absolute_path_under_cwd_is_shown_relative(tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_absolute_path_under_cwd_is_shown_relative(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write("c/one.txt", ARTICLE)
     monkeypatch.chdir(tmp_path)
     assert _only(read_corpus([tmp_path / "c"])[0]).path == "c/one.txt"

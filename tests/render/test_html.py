@@ -126,7 +126,18 @@ def make_audit() -> Audit:
         ),
     )
     a = [
-        _a("a1", doc_a, "85–95%", None, 85, 95, Qualifier.RANGE, "%", unit_class="percent"),
+        _a(
+            "a1",
+            doc_a,
+            "85–95%",
+            None,
+            85,
+            95,
+            Qualifier.RANGE,
+            "%",
+            attribution=f"Discovery Alert {SCRIPT}",
+            time="2025",
+        ),
         _a("a2", doc_c, "more than 80 percent", None, 80, 100, Qualifier.GT, "%", low_inclusive=False),
         _a("a3", doc_a, "roughly 70 percent", 70, 66.5, 73.5, Qualifier.APPROX, "%"),
         _a("a4", doc_b, "about 60 percent", 60, 57, 63, Qualifier.APPROX, "%"),
@@ -449,6 +460,7 @@ def test_deciding_pair_notes_and_highlight(page: str) -> None:
     assert "ambiguous (short or metric tons)" in page
     assert "stated figures 70 and 60 differ by 15%" in page
     assert "Generado por agente de IA" in page
+    assert "attributed to: Discovery Alert &lt;script&gt;" in page and "time: 2025" in page
 
 
 def test_tick_labels_are_readable() -> None:
@@ -531,3 +543,55 @@ def test_partials_render_alone(audit: Audit) -> None:
     assert card.count("<svg") == 1 and "Conflict" in card
     src = html_render.source_card_html(audit, "002_<hostile>.txt")
     assert SCRIPT not in src and "&lt;script&gt;" in src
+
+
+def test_same_bytes_under_different_hash_seeds(page: str) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve()
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('t', {str(here)!r})\n"
+        "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+        "from checker.render.html import render_string\n"
+        "sys.stdout.buffer.write(render_string(m.make_audit()).encode())\n"
+    )
+    root = str(here.parents[2])
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True, cwd=root)
+        assert out.stdout.decode() == page
+
+
+def test_inconsistent_audit_degrades_gracefully() -> None:
+    base = make_audit()
+    a3 = base.assertion("a3")
+    assert a3 is not None
+    off = Assertion(**{**{f: getattr(a3, f) for f in a3.__slots__}, "id": "a-off", "sentence_start": 999})
+    audit = Audit(
+        documents=base.documents,
+        profiles=(
+            SourceProfile(
+                "000_alpha.txt",
+                True,
+                (AIFlag("CHK100", "disclosure", "no such text", 10_000, 10_010),),
+                Credibility(0, ()),
+            ),
+        ),
+        assertions=(*base.assertions, off),
+        groups=(
+            Group("g-broken", "k", None, None, None, ("a-off", "a4", "a-missing"), (), decided_by=("a-off", "zz")),
+        ),
+        findings=(Finding("f9", "CHK999", Severity.ERROR, "about a ghost", "ghost.txt", None, None, group_id="nope"),),
+        errors=(),
+    )
+    page = html_render.render_string(audit)
+    t = Tree()
+    t.feed(page)
+    assert "a-missing" in page and "<mark>roughly 70 percent</mark>" in page
+    ids = {a["id"] for _, a in t.elements if a.get("id")}
+    internal = [a["href"] for a in t.tags("a") if (a.get("href") or "").startswith("#")]
+    assert internal and all(href[1:] in ids for href in internal)
