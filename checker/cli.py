@@ -212,6 +212,36 @@ def rules_validate(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(rs.specs)} rules valid", err=True)
 
 
+@rules.command("test")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--model", default=None, help="spaCy model package (for rules that need assertions).")
+def rules_test(paths: tuple[Path, ...], model: str | None) -> None:
+    """Run every rule's `examples:` (fail texts must trigger it, pass texts must not)."""
+    from checker.rules import load_rules
+    from checker.rules.examples import run_examples
+
+    rs = load_rules(paths, default=False)
+    needs_nlp = any(r.spec.kind == "bounds" and r.spec.examples for r in rs)
+    extract = None
+    if needs_nlp:
+        from checker.extract import extract as run_extract
+        from checker.extract import load_model
+
+        nlp, quals = load_model(model), load_rules(paths).qualifiers()
+
+        def extract(docs):  # type: ignore[no-untyped-def]
+            return run_extract(docs, quals, nlp)
+
+    results = run_examples(list(rs), extract)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        verb = "should trigger" if r.expect == "fail" else "should not trigger"
+        click.echo(f"{r.rule}: FAIL: {verb} on {r.text!r} ({r.findings} findings)", err=True)
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed", err=True)
+    if failed:
+        raise SystemExit(ExitStatus.FINDINGS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         app.main(args=list(argv) if argv is not None else None, prog_name="checker", standalone_mode=False)

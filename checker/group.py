@@ -26,6 +26,11 @@ from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
+SCALE_WORDS = frozenset("thousand million billion trillion bn mn mln tn lakh crore".split())
+YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
+SUBJECT_WEIGHT = 15.0
+MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
 
 
 @dataclass
@@ -37,6 +42,8 @@ class Keyed:
     measure: tuple[str, ...]
     rules: frozenset[str]
     block: str
+    time: str | None = None
+    entity: bool = False
 
 
 @dataclass
@@ -68,6 +75,7 @@ class Normaliser:
         if not phrase:
             return (), frozenset()
         words = [_stem(w.strip(".'’-")) for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+        words = [w for w in words if w not in SCALE_WORDS]
         words = [w for part in words for w in part.split("-") if w]
         out: list[str] = []
         rules: set[str] = set()
@@ -114,13 +122,42 @@ def _same_figure(x: Assertion, y: Assertion) -> bool:
     return (x.value, x.low, x.high) == (y.value, y.low, y.high)
 
 
+def time_key(time: str | None) -> str | None:
+    """'through 2030' -> 'by 2030' (a projection); 'in 2024' -> '2024'; None when no year is named."""
+    if not time:
+        return None
+    years = YEAR_RE.findall(time)
+    if not years:
+        return None
+    return ("by " if PROJECTION_RE.search(time) else "") + max(years)
+
+
+def times_differ(x: Keyed, y: Keyed) -> bool:
+    """A projection never matches a current figure; two named years must be the same year."""
+    if x.time is None or y.time is None:
+        return bool(x.time and x.time.startswith("by")) or bool(y.time and y.time.startswith("by"))
+    return x.time != y.time
+
+
+def subjects_differ(x: Keyed, y: Keyed) -> bool:
+    """Two different named entities of the same kind (China vs Malaysia) are different subjects."""
+    if not (x.subject and y.subject) or x.subject == y.subject:
+        return False
+    if x.a.subject_label and y.a.subject_label:
+        return x.a.subject_label == y.a.subject_label
+    return x.entity and y.entity
+
+
+def _magnitude(a: Assertion) -> float | None:
+    for v in (a.value, a.high, a.low):
+        if v:
+            return abs(v)
+    return None
+
+
 def similarity(x: Keyed, y: Keyed) -> float:
     """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
-    if x.block != y.block:
-        return 0.0
-    if x.subject and y.subject and x.subject != y.subject:
-        return 0.0
-    if x.a.time and y.a.time and x.a.time != y.a.time:
+    if x.block != y.block or subjects_differ(x, y) or times_differ(x, y):
         return 0.0
     if not x.measure or not y.measure:
         return 0.0
@@ -130,7 +167,12 @@ def similarity(x: Keyed, y: Keyed) -> float:
     a, b = " ".join(sorted(x.measure)), " ".join(sorted(y.measure))
     # subset match (set ratio) tempered by how much each adds (sort ratio)
     score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
-    return round(score, 2)
+    if x.subject and y.subject:  # the same holder is strong evidence; a different one, against
+        score += SUBJECT_WEIGHT if x.subject == y.subject else -SUBJECT_WEIGHT
+    mx, my = _magnitude(x.a), _magnitude(y.a)
+    if mx and my and max(mx, my) / min(mx, my) > MAGNITUDE:
+        score -= 25
+    return round(min(max(score, 0.0), 100.0), 2)
 
 
 def group(
@@ -149,9 +191,11 @@ def group(
         block = block_key(a)
         if block is None:
             continue
-        measure, mrules = norm.tokens(a.measure)
+        measure_text = (a.measure or "").replace(a.text, " ")
+        measure, mrules = norm.tokens(measure_text)
         subject, srules = norm.subject(a.subject)
-        keyed.append(Keyed(a, subject, measure, mrules | srules, block))
+        entity = bool(srules) or bool(a.subject and re.fullmatch(r"[A-Z][\w.’'-]*", a.subject.strip()))
+        keyed.append(Keyed(a, subject, measure, mrules | srules, block, time_key(a.time), entity))
 
     by_block: dict[str, list[Keyed]] = defaultdict(list)
     for k in keyed:
@@ -204,7 +248,7 @@ def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float]
         for y in cj.items:
             if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
                 return False
-            if x.subject and y.subject and x.subject != y.subject:
+            if subjects_differ(x, y) or times_differ(x, y):
                 return False
             total += 1
             if _pair(x.a.id, y.a.id) in scores:

@@ -179,6 +179,7 @@ class Assertion:
     scale: float | None = None
     stated_decimals: int | None = None  # digits after the point as written; -k for "k trailing zeros"
     subject: str | None = None
+    subject_label: str | None = None  # NER label of the subject (GPE, ORG, PERSON, NORP), if any
     measure: str | None = None
     time: str | None = None
     change: str | None = None  # up | down

@@ -185,7 +185,8 @@ def _block(lines: list[Line], first: int, reason: str, accept: Iterable[str]) ->
     """
     kinds = set(accept)
     last = first
-    for line in lines[first + 1 :]:
+    for j in range(first + 1, len(lines)):
+        line = lines[j]
         s = line.stripped
         if line.blank or _is_ui(line):
             if not line.blank:
@@ -260,8 +261,8 @@ def find_furniture(lines: list[Line]) -> list[Excluded]:
 def _toc_run(lines: list[Line], i: int) -> int:
     """Length of a run of numbered lines carrying heading markers ("- 13. H2: ...")."""
     run = 0
-    for line in lines[i:]:
-        s = line.stripped
+    for j in range(i, len(lines)):
+        s = lines[j].stripped
         if NUMBERED_ENTRY.match(s) and HEADING_MARKER.match(s) and re.match(r"^\s*(?:[-*•]\s*)?\d", s):
             run += 1
         else:

@@ -23,6 +23,7 @@ class Line:
     start: int  # offset of the first character
     end: int  # offset just past the last character (newline excluded)
     text: str
+    words: int = 0  # word count, computed once by ``split_lines``
 
     @property
     def stripped(self) -> str:
@@ -31,10 +32,6 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
-
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
 
     @property
     def span(self) -> tuple[int, int]:
@@ -49,7 +46,7 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
-        out.append(Line(i, pos, pos + len(raw), raw))
+        out.append(Line(i, pos, pos + len(raw), raw, len(_WORD.findall(raw))))
         pos += len(raw) + 1
     return out
 

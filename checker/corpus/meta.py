@@ -28,15 +28,14 @@ _NAMES = rf"{NAME}(?:\s+(?:and|&|y|et|und|e)\s+{NAME}){{0,3}}"
 
 BYLINE_LINE = re.compile(
     rf"^\W*(?i:by|written by|words by|story by|reporting by|text by|author\s*:|authors\s*:|"
-    rf"autor(?:a|es)?\s*:|escrito por|por|par|von|di|de)\s+(?:(?i:the)\s+)?(?P<name>{_NAMES})"
+    rf"autor(?:a|es)?\s*:|escrito por|por|par|von)\s+(?:(?i:the)\s+)?(?P<name>{_NAMES})"
     rf"\s*(?:$|[|,;•·–—-]|\s+(?i:on|el|le|am|il|em|published|updated|publicado|publié)\b)"
 )
-# "<disclosure>Albert FoxRevisado porRodder Shi": the writer is the name glued
+# "<disclosure>Jane DoeRevisado porJohn Roe": the writer is the name glued
 # right before the reviewer marker.
 _REVIEW = re.compile(
     r"(?:Revisado por|Reviewed by|Edited by|Fact-checked by|Fact checked by|Revisto por|Revu par|"
     r"Relu par|Geprüft von|Redigiert von|Rivisto da|Editado por)",
-    re.IGNORECASE,
 )
 _GLUED_NAME = re.compile(
     rf"(?:{_TITLE}\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:{_PARTICLE}\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,3}}\s*$"
@@ -48,15 +47,23 @@ VIEWS_EXPRESSED = re.compile(
     r"|(?:las\s+)?opiniones\s+expresadas|(?:les\s+)?opinions\s+exprimées|opiniões\s+expressas|"
     r"(?:views|opinions)\s+expressed\b",
 )
-_NOT_A_NAME = {"The", "This", "These", "Those", "Staff", "Our", "His", "Her", "Their", "Its"}
+_NOT_A_NAME = {"The", "This", "These", "That", "Those", "Our", "His", "Her", "Their", "Its", "A", "An"}
 
 # ---------------------------------------------------------------------- dates
 
+# The label must open the line or follow a separator ("By X | Published: ..."):
+# "The study, published on 3 March 2024, found ..." is about another document.
 _PUBLISHED_LABEL = re.compile(
-    r"(?:published|first published|publication date|date published|posted|publicado|publicada|"
+    r"(?:^|[|•·—–]\s*|\s[-–]\s*)\W*(?:published|first published|publication date|date published|posted|"
+    r"publicado|publicada|"
     r"fecha de publicación|publié|publiée|publié le|date de publication|veröffentlicht|"
     r"erschienen|pubblicato|pubblicata|yayınlanma tarihi|yayınlandı|yayın tarihi)"
     r"(?:\s+(?:on|el|le|am|il|em|at))?\s*[:：\-–]?\s*$",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"\b(?:updated|last updated|modified|actualizado|actualizada|mis à jour|aktualisiert|atualizado|aggiornato|"
+    r"güncellendi|güncelleme)\b",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -114,7 +121,6 @@ class TextMeta:
     values: dict[str, str] = field(default_factory=dict)
     sources: dict[str, MetaSource] = field(default_factory=dict)
     datelines: list[Excluded] = field(default_factory=list)
-    dateline_language: str | None = None
 
     def set(self, name: str, value: str, start: int | None, end: int | None, evidence: str) -> None:
         if name in self.values:
@@ -140,7 +146,7 @@ def guess_language(text: str, limit: int = 20_000) -> tuple[str | None, int]:
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" .,;:-–—|")
-    if not name or (name.split()[0] in _NOT_A_NAME and len(name.split()) == 1):
+    if not name or name.split()[0] in _NOT_A_NAME:
         return None
     return name
 
@@ -162,7 +168,7 @@ def _residual_words(line: Line, dates: list[DateMatch]) -> int:
 def _labelled_date(text: str, line: Line, dates: list[DateMatch]) -> DateMatch | None:
     for d in dates:
         prefix = text[line.start : d.start]
-        if _PUBLISHED_LABEL.search(prefix[-60:]):
+        if line.words <= 25 and _PUBLISHED_LABEL.search(prefix):
             return d
     return None
 
@@ -179,13 +185,12 @@ def read_text_metadata(text: str, lines: list[Line], furniture: list[Excluded]) 
 
     # -- publication date: a labelled date anywhere, else a dateline in the head.
     for line in lines:
-        if line.blank:
+        if line.blank or line.words > 25:
             continue
         dates = find_dates(text, line.start, line.end)
         labelled = _labelled_date(text, line, dates) if dates else None
         if labelled:
             meta.set("published", labelled.iso, labelled.start, labelled.end, text[line.span[0] : line.span[1]])
-            meta.dateline_language = labelled.language
             if line.words <= 20:
                 meta.datelines.append(Excluded(*line.span, "dateline"))
             break
@@ -195,11 +200,11 @@ def read_text_metadata(text: str, lines: list[Line], furniture: list[Excluded]) 
             continue
         byline = BYLINE_LINE.match(line.stripped)
         if _residual_words(line, dates) <= 3 or (byline and line.words <= 20):
+            meta.datelines.append(Excluded(*line.span, "dateline"))
+            if _UPDATED.search(line.text) and not _labelled_date(text, line, dates):
+                continue  # an update stamp is not the publication date
             d = dates[0]
             meta.set("published", d.iso, d.start, d.end, d.text)
-            if meta.sources["published"].start == d.start:
-                meta.dateline_language = d.language
-            meta.datelines.append(Excluded(*line.span, "dateline"))
 
     # -- byline
     def by_rule(candidates: list[Line]) -> bool:

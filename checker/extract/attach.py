@@ -77,10 +77,14 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return False
     if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range:
         return False
-    first = toks[0]
+    first, last = toks[0], toks[-1]
     if first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).lower_ not in _MONTHS \
             and first.nbor(-1).idx + len(first.nbor(-1)) >= m.start - 1 and m.start == m.num_start:
-        return False
+        return False  # "Big 12", "iPhone 11", "FTSE 100"
+    if last.i + 1 < len(idx.doc):
+        nxt = idx.doc[last.i + 1]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper and nxt.ent_type_ != "NORP":
+            return False  # "575 Wilbraham Road", "11 Pro Max", "787 Dreamliner"
     noun = count_noun(m, idx, text)
     if noun is not None:
         unit, end = noun
@@ -93,17 +97,22 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
 
 
 def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | None:
-    """The noun a bare figure counts: "13 people", "four different bosses", "3,000 tests per day"."""
+    """The noun a bare figure counts: "13 people", "four different bosses", "3,000 tests per day",
+    "dozens of people". A head that is a unit word ("517 rushing yards") gives that unit."""
     t = idx.first_from(m.end)
     if t is None or t.idx - m.end > 1:
         return None
-    if t.idx == m.end and t.text not in ("-", "‑") and not text[m.end - 1:m.end].isspace() and t.is_alpha:
-        # glued letters were judged in the grammar; here only "-"-joined or spaced words count
-        pass
     doc = idx.doc
+    if m.is_range and m.value is None and t.lower_ == "of" and t.i + 1 < len(doc):
+        t = doc[t.i + 1]  # "dozens of people"
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 5 and t.ent_type_ not in _NAME_ENTS and (
+            after is None or after.pos_ not in ("NOUN", "PROPN")):
+        return un.Unit(t.text, un.COUNT, t.text.lower(), t.text), t.idx + len(t.text)  # "0.5 WAR"
     first = t
     i = t.i
     head: Token | None = None
+    mods: list[Token] = []
     for _ in range(6):
         if i >= len(doc):
             break
@@ -113,32 +122,41 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "NOUN" and nxt.idx == tok.idx + len(tok.text) + 1 \
-                    and tok.dep_ == "compound":
+            if nxt is not None and nxt.pos_ == "NOUN" and tok.dep_ == "compound":
+                mods.append(tok)
                 i += 1
                 continue
             head = tok
             break
-        if tok.pos_ in ("ADJ", "PROPN", "NUM") or tok.tag_ in ("VBN", "VBG") or (tok.pos_ == "ADV" and tok.dep_ == "advmod"
-                                                                                 and tok.i == first.i and False):
-            if tok.pos_ == "NUM" and not tok.is_alpha:
-                return None
+        if tok.pos_ == "ADJ" or tok.tag_ in ("VBN", "VBG"):
+            if tok.pos_ == "ADJ" and tok.tag_ not in ("VBN", "VBG"):
+                mods.append(tok)
             i += 1
             continue
         break
     if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in _MONTHS or not head.is_alpha:
         return None
-    lemma = _singular(head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
-    mods = text[first.idx:head.idx].lower().strip()
-    canon = f"{mods} {lemma}".strip() if mods else lemma
-    canon = re.sub(r"\s*([-‑])\s*", r"\1", canon)
     end = head.idx + len(head.text)
+    # a unit word with modifiers in between: "517 rushing yards", "One US fluid ounce"
+    for tok in [*mods, head]:
+        phys = un.physical_after(text, tok.idx, attached_ok=True)
+        if phys is not None and phys[1] == end:
+            if un.time_unit(phys[0].canonical) and any(x.lower_ in _RELATIVE for x in mods):
+                return None  # "2.1 last year"
+            return phys[0], end
+    lemma = _singular(head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
+    mod_text = text[mods[0].idx:head.idx].lower().strip() if mods else ""
+    canon = f"{mod_text} {lemma}".strip() if mod_text else lemma
+    canon = re.sub(r"\s*([-‑])\s*", r"\1", canon)
     unit = un.Unit(canon, un.COUNT, lemma, text[first.idx:end])
     rate = un.rate_after(text, end)
     if rate is not None:
         denom, surface, end = rate
         unit = un.with_rate(unit, denom, surface)
     return unit, end
+
+
+_RELATIVE = {"last", "next", "this"}
 
 
 def _singular(word: str) -> str:

@@ -45,6 +45,7 @@ class Mention:
     range_low: float | None = None
     range_high: float | None = None
     unit_end: int = 0  # where the unit (or the figure) ends, before any after-phrase
+    inner: QualifierEntry | None = None  # an after-phrase written before the unit ("5+ years")
 
     def interval_point(self, entry: QualifierEntry | None) -> None:
         x = self.value
@@ -90,10 +91,11 @@ _BLOCK_PATTERNS = [
     # list / section numbering at the start of a line or sentence, labels
     r"^\s*(?:[-*•–]\s*)?\d{1,3}[.)](?=\s|$)",
     r"(?m)^\s*[-*•–]\s*\d{1,3}[.)](?=\s)",
-    r"\b(?:Case Study|Chapter|Section|Step|Part|Table|Figure|Fig\.|Article|Phase|Unit|Round|Episode|Season|"
-    r"Volume|Vol\.|Page|Item|Rule|Level|Stage|Grade|Room|Gate|Lot|Act|Title|Appendix|No\.|Number|Exhibit|"
-    r"Option|Question|Tier|Category|Track|Pier|Terminal|Platform|Route|Highway|Interstate|Block|Floor|Suite|"
-    r"Apartment|Flat|Game|Week|Day|Lap|Hole|Stage|Heading|Slide|Footnote|Note)\s+#?\d+[A-Za-z]?\b",
+    r"\b(?:Case Study|Unit|Item|Rule|Room|Gate|Lot|Act|Title|Number|Option|Question|Track|Pier|Terminal|"
+    r"Platform|Route|Highway|Interstate|Block|Floor|Suite|Apartment|Flat|Game|Lap|Hole|Heading|Slide|"
+    r"Footnote|Note|Model|Series|Class|Type|Version|Windows|iOS|Android|Galaxy|iPhone|Pixel|Formula)\s+#?\d+[A-Za-z]?\b",
+    r"(?i)\b(?:chapter|section|step|part|table|figure|fig\.|article|phase|episode|season|volume|vol\.|page|"
+    r"level|stage|grade|appendix|no\.|exhibit|tier|category|round|case study)\s+#?\d+[A-Za-z]?\b",
     r"#\d+",
     r"\bH[1-6]\s?:",
     # versions, phone numbers, URLs, e-mail, handles
@@ -158,14 +160,14 @@ def qualifier_before(text: str, pos: int, qualifiers: tuple[QualifierEntry, ...]
     return None
 
 
-def qualifier_after(text: str, pos: int, qualifiers: tuple[QualifierEntry, ...]) -> tuple[QualifierEntry, int] | None:
+def qualifier_after(text: str, pos: int, qualifiers: tuple[QualifierEntry, ...],
+                    inner: bool = False) -> tuple[QualifierEntry, int] | None:
+    """An after-phrase ("or more", "+") at ``pos``. "plus" only between figure and unit
+    (``inner``): "20 plus years" is a bound, "$5 plus tax" an addition."""
     for rx, e in _qualifier_res(qualifiers)[1]:
         m = rx.match(text, pos)
         if m:
-            if e.phrase in ("plus", "and up", "and more") and re.match(r"\s*\w", text[m.end():m.end() + 2]) \
-                    and e.phrase != "plus":
-                continue
-            if e.phrase == "plus" and re.match(r"\s+[a-z]+\s", text[m.end():m.end() + 20] or "") is None:
+            if e.phrase == "plus" and not inner:
                 continue
             return e, m.end()
     return None
@@ -177,11 +179,31 @@ _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _UNIT_SEP = re.compile(r"[ \u00a0\u202f]?[-‑]?")
 
 
-def _atom(text: str, n: nb.Num, sentence: str) -> Mention | None:
+_US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])")
+_OF_A = re.compile(r"\s+of\s+(?:an?\s+)?(?:US\s+|U\.S\.\s+|imperial\s+)?", re.I)
+_TIMES = re.compile(r"\s?(?:times|fold)(?![A-Za-z])|x(?![A-Za-z0-9])", re.I)
+
+
+def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
+    """The unit right after a figure: percent, currency word/code/symbol, physical unit ("5-year" too)."""
+    got = un.percent_after(text, pos) or un.currency_after(text, pos)
+    if got is not None:
+        return got
+    phys = un.physical_after(text, pos)
+    if phys is None and text[pos:pos + 1] in ("-", "‑"):
+        phys = un.physical_after(text, pos + 1, attached_ok=True)
+    if phys is None:
+        t = _TIMES.match(text, pos)
+        if t and not money:
+            return un.Unit("times", un.COUNT, "times", t.group(0).strip()), t.end()
+    return phys
+
+
+def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | None:
     """A figure with its currency, scale and unit, or None when it is not a quantity."""
     start, end = n.start, n.end
     unit: un.Unit | None = None
-    cur = un.currency_before(text, n.start, sentence)
+    cur = un.currency_before(text, n.start, text)
     if n.glued_before and cur is None:
         return None  # CO2, XC40, COVID-19, H2
     if cur is not None:
@@ -192,40 +214,46 @@ def _atom(text: str, n: nb.Num, sentence: str) -> Mention | None:
         m.unit_end = end
         return m
     scale = None
-    sc = nb.scale_after(text, end, money=cur is not None)
-    if sc is not None and not n.vague:
+    sc = nb.scale_after(text, end, money=cur is not None) if not n.vague else None
+    if sc is not None:
         scale, end = sc
     value = n.value * (scale or 1.0)
-    after_plus = None
-    if text[end:end + 1] == "+":
-        after_plus = end + 1
+    # "5+ years", "20 plus years": a bound written between the figure and its unit
+    inner = qualifier_after(text, end, quals, inner=True)
     if unit is None:
-        got = un.percent_after(text, end) or un.currency_after(text, end)
-        sep = _UNIT_SEP.match(text, end)
-        p = sep.end() if sep and sep.group(0).strip("  \u202f") else end
-        phys = un.physical_after(text, p) if got is None else None
-        if phys is not None and p != end and "-" not in text[end:p] and "‑" not in text[end:p]:
-            phys = un.physical_after(text, end)
-        if got is None and phys is not None:
-            got = phys
-        if got is not None:
+        p = end
+        if n.vague or (n.value < 1 and n.decimals is None):
+            of = _OF_A.match(text, end)  # "thousands of dollars", "1/16 of a US pint"
+            p = of.end() if of else end
+        got = _unit_at(text, p, money=False)
+        if got is None and inner is not None:
+            got = _unit_at(text, inner[1], money=False)
+        if got is not None and (p == end or got[0].unit_class in (un.CURRENCY, un.PHYSICAL)):
             unit, end = got
-            if unit.unit_class == un.CURRENCY and unit.canonical in ("USD",) and re.match(r"\s?US\b", text[end:end + 3]):
-                end = end + len(re.match(r"\s?US", text[end:end + 3]).group(0))  # type: ignore[union-attr]
-    elif unit.unit_class == un.CURRENCY and re.match(r"\s?US\b", text[end:end + 3]):
-        end += len(re.match(r"\s?US", text[end:end + 3]).group(0))  # type: ignore[union-attr]
+        else:
+            inner = None
+    else:
+        inner = None
+    if unit is not None and unit.unit_class == un.CURRENCY and unit.canonical == "USD":
+        us = _US_SUFFIX.match(text, end)
+        if us:
+            end = us.end()
     if unit is not None and unit.unit_class in (un.CURRENCY, un.PHYSICAL):
         rate = un.rate_after(text, end, allow_noun=unit.unit_class == un.CURRENCY)
         if rate is not None and not (unit.unit_class == un.PHYSICAL and un.time_unit(unit.canonical)):
             denom, surface, end = rate
             unit = un.with_rate(unit, denom, surface)
+    # "a five-year contract": a duration used as an adjective describes the noun, it is no claim
+    if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
+            and re.match(r" [a-z$€£]", text[end:end + 2]):
+        return None
     # letters glued to the figure that are no unit/scale: 5G, 3D, 1st, 4x4 -> not a quantity
     if end == n.end and end < len(text) and _GLUED_LETTER.match(text[end]) and not n.words:
         return None
     m = Mention(start, end, value, n.start, n.end, n.decimals, unit, scale, words=n.words)
     m.unit_end = end
-    if after_plus is not None and unit is None:
-        m.unit_end = m.end = after_plus
+    if inner is not None:
+        m.inner = inner[0]
     if n.vague:
         m.is_range, m.range_low, m.range_high = True, n.vague[0], n.vague[1]
         m.value = None
@@ -252,15 +280,22 @@ _RANGE_TO = re.compile(r"\s+(?:to|through|thru)\s+(?:up to\s+)?", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _BETWEEN = re.compile(r"(?<![A-Za-z])between\s+$", re.I)
 _FROM = re.compile(r"(?<![A-Za-z])from\s+(?:up to\s+)?$", re.I)
-_BY_BEFORE = re.compile(r"(?<![A-Za-z])(?:by|of)\s+(?:\S+\s+)?$", re.I)
+_FROM_GAP = re.compile(r"\s+[^;:()]{0,40}?\s+to\s+(?:up to\s+)?", re.I)
+_OR = re.compile(r"\s+or\s+", re.I)
+_BY_BEFORE = re.compile(r"(?<![A-Za-z])by\s+(?:\S+\s+)?$", re.I)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
     if a.unit is None or b.unit is None:
         return True
-    if a.unit.canonical == b.unit.canonical:
+    ca, cb = a.unit.canonical, b.unit.canonical
+    if ca == cb or cb.startswith(ca + "/") or ca.startswith(cb + "/"):
         return True
     return a.unit.unit_class == b.unit.unit_class == un.PERCENT and a.unit.dimension == b.unit.dimension
+
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    return a.unit is not None and b.unit is not None and a.unit.canonical == b.unit.canonical
 
 
 def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
@@ -275,14 +310,17 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
         kind = "from" if _FROM.search(head) else "to"
     elif _RANGE_AND.fullmatch(gap) and _BETWEEN.search(head):
         kind = "between"
+    elif _FROM.search(head) and _FROM_GAP.fullmatch(gap):
+        kind = "from"
+    elif _OR.fullmatch(gap) and a.words and b.words and a.unit is None and 0 < b.value - a.value <= 2:
+        kind = "or"
     if kind is None or not _compatible(a, b):
         return None
     lo_val, hi_val = a.value, b.value
     unit = a.unit or b.unit
     # "$2–3 billion", "between 130 and 310 tons": the first figure borrows scale and unit
     if a.scale is None and b.scale is not None and a.unit is None or (
-            a.scale is None and b.scale is not None and a.unit is not None and a.unit == b.unit
-            and a.value * b.scale <= b.value):
+            a.scale is None and b.scale is not None and _same_unit(a, b) and a.value * b.scale <= b.value):
         lo_val = a.value * b.scale
     elif a.scale is None and b.scale is not None and a.unit is not None and a.unit.unit_class == un.CURRENCY \
             and a.end == a.num_end and a.value * b.scale <= b.value:
@@ -290,22 +328,24 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     if kind == "dash":
         if a.unit is None and b.unit is None and a.decimals == 0 and b.decimals == 0 and (
                 a.value >= b.value or (a.value <= 20 and b.value <= 20 and _SPORT.search(text))):
-            return "score"  # type: ignore[return-value]
+            return "drop"  # type: ignore[return-value]  # a score, "2-0"
         if lo_val >= hi_val:
             return None
         if _STREET.match(text, b.end):
-            return None
+            return "drop"  # type: ignore[return-value]  # "16-18 Industrial Avenue"
     if kind == "to":
-        if _BY_BEFORE.search(head) or a.unit is not None and b.unit is not None and a.unit != b.unit:
+        if a.unit is not None and (_BY_BEFORE.search(head) or not _compatible(a, b)):
             return None
-        if _direction(text, a.start) is not None:
-            return None
+        if a.unit is not None and _direction(text, a.start) is not None:
+            return None  # "rose 3% to 5%": a change and a level, not a range
     lo, hi = sorted((lo_val, hi_val))
     m = Mention(a.start, b.end, None, a.num_start, b.num_end, _coarser(a.decimals, b.decimals), unit,
                 b.scale or a.scale, Qualifier.RANGE, lo, hi, words=a.words or b.words)
     m.is_range, m.range_low, m.range_high = True, lo, hi
     m.unit_end = b.unit_end
     m.notes.extend(n for n in a.notes + b.notes if n not in m.notes)
+    if b.unit is not None and a.unit is not None and len(a.unit.canonical) > len(b.unit.canonical):
+        m.unit = a.unit  # "from $75 per barrel to $45.88": the rate is said once
     if kind in ("between", "from"):
         m.start = a.start - len(_BETWEEN.search(head).group(0) if kind == "between"  # type: ignore[union-attr]
                                  else _FROM.search(head).group(0))  # type: ignore[union-attr]
@@ -355,10 +395,10 @@ _CONV_CLOSE = re.compile(r"(?:[-‑][a-z]+)?\s*[)\]]")
 
 
 def _is_conversion(a: Mention, b: Mention) -> bool:
+    """Same physical dimension in another unit: Pint can recompute it, so it is no new claim.
+    A currency in brackets is kept: without a rate table it is the only comparable form."""
     if a.unit is None or b.unit is None:
         return False
-    if a.unit.unit_class == un.CURRENCY and b.unit.unit_class == un.CURRENCY:
-        return True
     return (a.unit.unit_class == b.unit.unit_class == un.PHYSICAL and a.unit.dimension == b.unit.dimension
             and a.unit.canonical != b.unit.canonical)
 
@@ -377,7 +417,7 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
             continue
         if not n.words and _slash_neighbour(text, n):
             continue
-        a = _atom(text, n, text)
+        a = _atom(text, n, quals)
         if a is None:
             continue
         if (is_year(text, n) and a.unit is None and a.scale is None) or (
@@ -396,7 +436,7 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
             continue
         if i + 1 < len(atoms):
             r = _try_range(text, a, atoms[i + 1])
-            if r == "score":  # type: ignore[comparison-overlap]
+            if r == "drop":  # type: ignore[comparison-overlap]
                 skip_next = True
                 continue
             if r is not None:
@@ -413,16 +453,13 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
                 m.start = q[1]
             m.qualifier, m.low, m.high = Qualifier.RANGE, m.range_low, m.range_high
         else:
-            qa = qualifier_after(text, m.num_end, quals) if m.unit_end != m.num_end else None
-            if qa is not None and m.unit is None:
-                qa = None
-            qa = qualifier_after(text, m.end, quals) or qa
-            entry = None
+            qa = qualifier_after(text, m.end, quals)
+            entry = m.inner
             if q is not None:
                 entry, m.start = q
-            elif qa is not None:
+            elif qa is not None and entry is None:
                 entry = qa[0]
-                m.end = max(m.end, qa[1])
+                m.end = m.unit_end = qa[1]
             m.interval_point(entry)
         if m.unit is not None and m.unit.canonical == "%" and m.high is None and re.match(r"\s+of\b", text[m.end:]):
             m.high, m.high_inclusive = 100.0, True
@@ -433,9 +470,13 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
         if out:
             prev = out[-1]
             op = _CONV_OPEN.match(text, prev.end)
-            if op and op.end() == m.start and _is_conversion(prev, m) and _CONV_CLOSE.match(text, m.end):
-                prev.notes.append(f"inline conversion: {text[m.start:m.end]}")
-                continue
+            if op and op.end() == m.start and _CONV_CLOSE.match(text, m.end):
+                if _is_conversion(prev, m):
+                    prev.notes.append(f"inline conversion: {text[m.start:m.end]}")
+                    continue
+                if prev.unit is not None and m.unit is not None and prev.unit.unit_class == m.unit.unit_class \
+                        == un.CURRENCY and prev.unit.canonical != m.unit.canonical:
+                    m.notes.append(f"currency conversion of {text[prev.start:prev.end]}")
         out.append(m)
     return out, years
 

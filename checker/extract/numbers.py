@@ -31,8 +31,8 @@ VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 
           "⅝": 0.625, "⅞": 0.875, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8}
 
 NUMBER_WORD_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|dozens?|hundreds|thousands|millions|"
-    r"billions|half|a third|a quarter|thirds|quarters)\b",
+    r"\b(?:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r"|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?|trillions?|half|a third|a quarter|thirds|quarters)\b",
     re.I,
 )
 HAS_FIGURE_RE = re.compile(r"\d|[½¼¾⅓⅔⅛]")
@@ -103,7 +103,9 @@ def scan_numerals(text: str) -> list[Num]:
             mm = re.search(r"\bminus[\s-]$", text[lo:s], re.I)
             if mm:
                 value, start = -value, lo + mm.start()
-        glued = s > 0 and text[s - 1].isalpha()
+        # "CO2", "F-35", "COVID -19": digits that belong to a name
+        glued = s > 0 and text[s - 1].isalpha() or (
+            start == s and s > 1 and text[s - 1] in "-‑" and (text[s - 2].isalpha() or text[s - 2] == " "))
         out.append(Num(start, e, value, dec, glued_before=glued))
     for m in _VULGAR_RE.finditer(text):
         if not any(n.start <= m.start() < n.end for n in out):
@@ -119,7 +121,12 @@ def _is_sign(text: str, i: int) -> bool:
     if i == 0:
         return True
     before = text[i - 1]
-    return before in " (\t\n[" or before in "=:"
+    if before in "$€£¥(\t\n[=:":
+        return True
+    if before != " ":
+        return False
+    word = re.search(r"(\S+)\s$", text[max(0, i - 12):i])
+    return not (word and re.fullmatch(r"[A-Z][A-Z0-9]+", word.group(1)))  # "COVID -19" is a name
 
 
 def _dateish(text: str, s: int, e: int) -> bool:
@@ -279,11 +286,11 @@ def scale_after(text: str, pos: int, money: bool) -> tuple[float, int] | None:
         if not m:
             break
         w, sp = m.group("w").lower(), m.group("sp")
-        if w in ("m", "b", "mil") and not money:
+        glued_upper = sp == "" and m.group("w") in ("M", "B", "K", "bn", "mn")
+        if w in ("m", "b", "mil") and not money and not glued_upper:
             break
-        if w in ("k", "m", "b") and (sp or m.group("w") in ("M", "B", "K") and not money):
-            if not (money and sp == "" and w in ("m", "b", "k")) and not (w == "k" and sp == ""):
-                break
+        if w in ("k", "m", "b") and sp and not glued_upper:
+            break
         if sp == "-" and w not in ("thousand", "million", "billion", "trillion", "hundred"):
             break
         if found and _SCALE[w] <= 100 and factor > 100:

@@ -95,13 +95,15 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("mL", "milliliter", r"millilitres?|milliliters?", r"ml|mL"),
     ("L", "liter", r"litres?|liters?", r"L|l"),
     ("gal", "gallon", r"gallons?", r"gal"),
+    ("pt", "pint", r"pints?", r""),
+    ("qt", "quart", r"quarts?", r"qt"),
     ("barrel", "barrel", r"barrels?", r"bbl|bbls"),
     ("kn", "knot", r"knots?", r"kn"),
     ("hp", "horsepower", r"horsepower|brake horsepower", r"hp|bhp|HP"),
     ("lbft", "foot*pound_force", r"pound-feet|pound-foot|foot-pounds?|lb-ft|lb ft", r""),
     ("N*m", "newton*meter", r"newton[- ]metres?|newton[- ]meters?", r"Nm"),
-    ("°C", "degC", r"degrees? celsius|degrees? centigrade|celsius|centigrade", r"°C|℃|º ?C|° C"),
-    ("°F", "degF", r"degrees? fahrenheit|fahrenheit", r"°F|℉|º ?F|° F"),
+    ("°C", "degC", r"degrees? celsius|degrees? centigrade|celsius|centigrade", r"°C|℃|º ?C|° C|C(?=\s[a-z]|[.,;]|$)"),
+    ("°F", "degF", r"degrees? fahrenheit|fahrenheit", r"°F|℉|º ?F|° F|F(?=\s[a-z]|[.,;]|$)"),
     ("deg", None, r"degrees?", r"°|º"),
     ("kWh", "kilowatt_hour", r"kilowatt[- ]hours?", r"kWh"),
     ("MWh", "megawatt_hour", r"megawatt[- ]hours?", r"MWh"),
@@ -143,10 +145,11 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("day", "day", r"days?", r""),
     ("h", "hour", r"hours?|hrs?", r"h"),
     ("min", "minute", r"minutes?|mins?", r"min"),
-    ("s", "second", r"seconds?|secs?", r"s"),
+    ("s", "second", r"seconds?|secs?", r""),
 ]
 
 _WORDY = re.compile(r"[A-Za-z]")
+_SPACED_LETTERS = {"W", "V", "C", "F"}
 
 
 def _compile_physical() -> list[tuple[re.Pattern[str], str, str | None]]:
@@ -164,7 +167,7 @@ _PHYSICAL = _compile_physical()
 _PERCENT = [
     (re.compile(r"(?:percentage|percent)[- ]points?(?![A-Za-z])|pp(?![A-Za-z])", re.I), "pp"),
     (re.compile(r"basis[- ]points?(?![A-Za-z])|bps?(?![A-Za-z])", re.I), "bp"),
-    (re.compile(r"%|per[ -]?cent(?:-owned)?(?![A-Za-z])|pct\.?(?![A-Za-z])", re.I), "%"),
+    (re.compile(r"%|per[ -]?cent(?:-owned)?(?![A-Za-z])|pct\.?(?![A-Za-z])|pc(?![A-Za-z])", re.I), "%"),
 ]
 
 # currency written after the figure ("10.5 million Australian dollars", "150 ringgit")
@@ -195,9 +198,9 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     (r"bitcoins?", "BTC"),
     (r"cents?", "cent"),
     (r"sen", "sen"),
-    (r"pence|p", "pence"),
+    (r"pence|p", "p"),
 ]
-_CURRENCY_AFTER = [(re.compile(rf"(?:{w})(?![A-Za-z])", re.I if code not in ("pence",) else 0), code)
+_CURRENCY_AFTER = [(re.compile(rf"(?:{w})(?![A-Za-z])", re.I if code != "p" else 0), code)
                    for w, code in _CURRENCY_WORDS]
 _ISO = ("USD|EUR|GBP|JPY|CNY|RMB|MYR|SGD|AUD|CAD|HKD|INR|CHF|KRW|NZD|ZAR|DKK|SEK|NOK|RUB|BRL|MXN|IDR|THB|"
         "PHP|VND|TWD|AED|SAR|TRY|PLN|ILS|HRK|BTC")
@@ -205,11 +208,12 @@ _ISO_AFTER = re.compile(rf"(?:{_ISO})(?![A-Za-z])")
 
 # currency written before the figure; longest alternatives first
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>US ?\$|U\.S\. ?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|NT\$|RM|Rs\.?|Y=|"
+    r"(?:(?<![A-Za-z])(?P<code>US ?\$|U\.S\. ?\$|\$US|\$A|\$C|\$NZ|A\$|AU\$|C\$|CA\$|HK ?\$|NZ ?\$|S\$|R\$|NT\$|RM|"
+    r"Rs\.?|Y=|"
     rf"(?:{_ISO}))|(?P<sym>[$€£¥₹₩₪₱฿]))\s?$"
 )
 _PREFIX_CODES = {
-    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+    "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "$NZ": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "RM": "MYR", "Rs": "INR", "Rs.": "INR",
     "Y=": "JPY", "RMB": "CNY", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW",
     "₪": "ILS", "₱": "PHP", "฿": "THB",
@@ -238,6 +242,10 @@ def currency_after(text: str, pos: int) -> tuple[Unit, int] | None:
     m0 = re.match(r"\s?", text[pos:])
     p = pos + (m0.end() if m0 else 0)
     best: tuple[Unit, int] | None = None
+    sym = re.match(r"[€$£¥₹]", text[pos:pos + 1])
+    if sym:
+        code = _PREFIX_CODES[sym.group(0)]
+        return Unit(code, CURRENCY, code, sym.group(0)), pos + 1
     m = _ISO_AFTER.match(text, p)
     if m:
         code = "CNY" if m.group(0) == "RMB" else m.group(0)
@@ -245,8 +253,6 @@ def currency_after(text: str, pos: int) -> tuple[Unit, int] | None:
     for rx, code in _CURRENCY_AFTER:
         m = rx.match(text, p)
         if m and (best is None or m.end() > best[1]):
-            if code == "pence" and m.group(0) == "p" and p != pos and not text[p - 1].isspace():
-                continue
             best = (Unit(code, CURRENCY, code, m.group(0)), m.end())
     return best
 
@@ -276,7 +282,7 @@ def physical_after(text: str, pos: int, attached_ok: bool = True) -> tuple[Unit,
     m, canon, pint_expr = best
     surface = m.group(0)
     # one-letter symbols ("t", "m", "g", "s", "h", "L") only when glued to the digits
-    if len(surface) == 1 and surface.isalpha() and p != pos:
+    if len(surface) == 1 and surface.isalpha() and p != pos and surface not in _SPACED_LETTERS:
         return None
     if not attached_ok and p == pos:
         return None
@@ -297,6 +303,7 @@ def time_unit(canon: str) -> bool:
 
 
 _RATE_SEP = re.compile(r"\s*(?:/|\bper\b|-per-|\ba\b|\ban\b|-an?-|\beach\b)\s*", re.I)
+_NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on|from)\b", re.I)
 _RATE_NOUN = re.compile(r"[A-Za-z][A-Za-z.]{1,20}")
 
 
@@ -309,6 +316,8 @@ def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, 
     p = m.end()
     phys = physical_after(text, p, attached_ok=True)
     if phys is not None:
+        if _NOT_RATE.match(text, phys[1]):
+            return None
         return phys[0].canonical, text[pos:phys[1]], phys[1]
     if sep in ("/", "per", "-per-") and allow_noun:
         n = _RATE_NOUN.match(text, p)

@@ -201,4 +201,22 @@ def test_metadata_offsets_point_at_evidence() -> None:
     d = doc("Headline Words\nSaturday, Nov 01, 2025\nBy Jane Doe\n" + BODY)
     for src in d.meta.sources:
         if src.start is not None and src.end is not None:
-            assert d.text[src.start : src.end] in (src.evidence or "") or src.evidence in d.text[src.start : src.end]
+            assert src.evidence and d.text[src.start : src.end] in src.evidence
+
+
+def test_published_inside_a_sentence_is_not_the_publication_date() -> None:
+    text = "Headline Here\n" + BODY + "The study, published on 3 March 2024, found output fell.\n"
+    assert doc(text).meta.published is None
+
+
+def test_update_stamp_is_not_the_publication_date() -> None:
+    d = doc("Headline Words Here\nUpdated: November 2, 2025 10:00 GMT\n" + BODY)
+    assert d.meta.published is None
+    assert "dateline" in {e.reason for e in d.excluded}
+    d2 = doc("Headline Words Here\nPublished: November 1, 2025 | Updated: November 2, 2025\n" + BODY)
+    assert d2.meta.published == "2025-11-01"
+
+
+@pytest.mark.parametrize("line", ["De Gaulle Airport Closed After Storm", "The Plan Was Reviewed By Officials"])
+def test_headlines_that_look_like_bylines(line: str) -> None:
+    assert doc(f"{line}\n{BODY}").meta.byline is None

@@ -179,7 +179,7 @@ def test_jsonl_good_and_malformed_lines(tmp_path: Path, write: Write) -> None:
     assert [d.id for d in docs] == ["a", "b"]
     assert docs[1].meta.outlet == "Wire" and docs[1].meta.published == "2025-11-01"
     assert docs[0].meta.byline == "Jane Doe"
-    assert docs[0].path.endswith("docs.jsonl")
+    assert (docs[0].path or "").endswith("docs.jsonl")
     assert [(e.line, e.path.endswith("docs.jsonl")) for e in errors] == [(2, True), (5, True), (6, True)]
     assert "invalid JSON" in errors[0].message and "line 2" in errors[0].message
     sources = {s.field: s.origin for s in docs[1].meta.sources}
