@@ -3,7 +3,7 @@
 Blocking first (same unit, so "%" is never compared with "USD"), then a
 similarity between two mentions' measure keys (rapidfuzz over lemma-ish
 tokens after the pack's synonyms are applied), with hard constraints that
-keep different things apart: a different named subject (China vs Malaysia),
+keep different things apart: a different named subject (one country vs another),
 a different stated time, or — within one document — a different figure (a
 source rarely states one measure two ways; two figures in one text are
 usually two measures). Clustering is greedy single-pass agglomeration over
@@ -140,7 +140,7 @@ def times_differ(x: Keyed, y: Keyed) -> bool:
 
 
 def subjects_differ(x: Keyed, y: Keyed) -> bool:
-    """Two different named entities of the same kind (China vs Malaysia) are different subjects."""
+    """Two different named entities of the same kind (one country vs another) are different subjects."""
     if not (x.subject and y.subject) or x.subject == y.subject:
         return False
     if x.a.subject_label and y.a.subject_label:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+import checker.corpus
 import checker.rules.agreement
 import checker.rules.checks
 import checker.rules.pattern

@@ -15,7 +15,12 @@ import yaml
 
 from checker.model import Qualifier, QualifierEntry, SynonymSet
 
-DEFAULT_PACK = Path(__file__).resolve().parent.parent / "rules" / "default"
+
+
+def default_pack_path() -> Path:
+    """The shipped pack: inside the installed package, or ``rules/default`` in a checkout."""
+    installed = Path(__file__).resolve().parent / "default_rules"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "rules" / "default"
 
 
 def qualifier_entries(rows: Iterable[Mapping[str, Any]], rule: str = "") -> tuple[QualifierEntry, ...]:
@@ -49,5 +54,5 @@ def synonym_sets(rows: Iterable[Mapping[str, Any]], rule: str = "") -> tuple[Syn
 
 def default_qualifiers() -> tuple[QualifierEntry, ...]:
     """The shipped qualifier table (tests and the spaCy component use it)."""
-    data = yaml.safe_load((DEFAULT_PACK / "qualifiers.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((default_pack_path() / "qualifiers.yaml").read_text(encoding="utf-8"))
     return qualifier_entries(data["qualifiers"], rule=data["id"])

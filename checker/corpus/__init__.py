@@ -24,7 +24,7 @@ from checker.corpus.lines import split_lines
 from checker.corpus.meta import TextMeta, guess_language, read_text_metadata
 from checker.corpus.readers import CODE, Entry, Reader, Record, Source
 from checker.corpus.sidecar import SIDECAR_NAMES, Sidecar, load_sidecar
-from checker.model import Document, InputError, Metadata, MetaSource
+from checker.model import Document, Excluded, InputError, Metadata, MetaSource
 from checker.registry import readers
 
 __all__ = [
@@ -187,14 +187,11 @@ def build_document(
     given_origin: str = "jsonl",
     encoding: str | None = None,
     encoding_how: str = "",
-    excluded: Sequence[object] = (),
+    excluded: Sequence[Excluded] = (),
 ) -> Document:
     """Turn a text into a ``Document``: furniture, text metadata, merge. Also handy in tests."""
-    from checker.model import Excluded
-
     lines = split_lines(text)
-    given_excluded = [e for e in excluded if isinstance(e, Excluded)]
-    furniture = normalise([*find_furniture(lines), *given_excluded])
+    furniture = normalise([*find_furniture(lines), *excluded])
     text_meta = read_text_metadata(text, lines, furniture)
     meta = _merge(sidecar, given or {}, given_origin, text_meta, encoding, encoding_how)
     return Document(

@@ -21,9 +21,10 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NOT_COUNT_NOUNS = {"%", "percent", "per", "cent", "am", "pm", "th", "st", "nd", "rd", "s", "x", "-", "one", "other",
                     "others", "more", "less", "lot", "lots", "bit", "kind", "sort", "way", "time"}
-_SAY = {"say", "report", "estimate", "note", "tell", "state", "announce", "claim", "predict", "forecast", "project",
-        "find", "show", "indicate", "warn", "observe", "highlight", "write", "cite", "argue", "add", "confirm",
-        "suggest", "reveal", "calculate", "expect"}
+# verbs that name a source of a claim (not an actor: "announce", "expect" are actions)
+_SAY = {"say", "report", "estimate", "note", "tell", "state", "claim", "predict", "forecast", "indicate", "warn",
+        "observe", "highlight", "write", "cite", "argue", "confirm", "suggest", "reveal", "calculate"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "which", "who", "what",
              "there", "its", "their", "them", "us", "one"}
 _DROP_DEPS = {"det", "predet", "punct", "cc", "relcl", "acl", "appos", "advcl", "case"}
@@ -174,12 +175,14 @@ def _singular(word: str) -> str:
 # ------------------------------------------------------------------ subject / measure
 
 
-def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None) -> str:
+def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip: frozenset[int] = frozenset()) -> str:
     """A compact noun phrase: the token, its compounds/modifiers and prepositional targets."""
     words: list[Token] = []
 
     def walk(t: Token, top: bool) -> None:
         for c in t.lefts:
+            if c.i in skip:
+                continue
             if c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (c.dep_ == "amod" and (keep_amod or not top)):
                 if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
                     continue
@@ -280,12 +283,12 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
     if measure is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         # "tariffs of up to 130% on Chinese goods"
         measure_tok = head.head
-        measure = _phrase(head.head, keep_amod=False, stop=head)
+        measure = _phrase(head.head, keep_amod=False, stop=head, skip=frozenset(inside))
     if measure is None and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod") and head.i not in inside \
             and head.pos_ in ("NOUN", "PROPN") and head.i > root.i:
         # "a 100% tariff on all Chinese imports", "$150 billion deal"
         measure_tok = head
-        measure = _phrase(head, keep_amod=True)
+        measure = _phrase(head, keep_amod=False, skip=frozenset(inside))
     verb = _clause_verb(root)
     subj_tok = _subject_of(verb) if verb is not None else None
     if measure is None and verb is not None:
@@ -299,11 +302,14 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
             subj_tok = None
     subject: str | None = None
     if measure_tok is not None:
-        poss = [c for c in measure_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+        poss = [c for c in measure_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS
+                and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
         if poss:
             subject = _phrase(poss[0]).removesuffix("'s").removesuffix("’s").strip()
     if subject is None and subj_tok is not None and subj_tok.lower_ not in _PRONOUNS and subj_tok.i not in inside:
-        subject = _phrase(subj_tok, keep_amod=True)
+        named_poss = [c for c in subj_tok.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
+        subject = _phrase(named_poss[0] if named_poss else subj_tok, keep_amod=True)
+        subject = re.sub(r"\s*['’]s$", "", subject)
         if measure_tok is None and subj_tok.pos_ == "NOUN":
             measure = subject
             subject = None

@@ -55,14 +55,19 @@ class Mention:
             self.low = self.high = x
             return
         self.qualifier = entry.qualifier
-        self.low = None if entry.low is None else x * entry.low
-        self.high = None if entry.high is None else x * entry.high
+        self.low = None if entry.low is None else tidy(x * entry.low)
+        self.high = None if entry.high is None else tidy(x * entry.high)
         self.low_inclusive, self.high_inclusive = entry.low_inclusive, entry.high_inclusive
         if x < 0 and self.low is not None and self.high is not None:
             self.low, self.high = self.high, self.low
             self.low_inclusive, self.high_inclusive = self.high_inclusive, self.low_inclusive
         if entry.qualifier in (Qualifier.GT, Qualifier.GE, Qualifier.LT, Qualifier.LE):
             self.value = None
+
+
+def tidy(x: float) -> float:
+    """16.1 * 1e6 is 16100000.000000002 in binary; keep the 12 significant digits anyone wrote."""
+    return float(f"{x:.12g}")
 
 
 # --------------------------------------------------------------- not-assertion spans
@@ -217,7 +222,7 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     sc = nb.scale_after(text, end, money=cur is not None) if not n.vague else None
     if sc is not None:
         scale, end = sc
-    value = n.value * (scale or 1.0)
+    value = tidy(n.value * (scale or 1.0))
     # "5+ years", "20 plus years": a bound written between the figure and its unit
     inner = qualifier_after(text, end, quals, inner=True)
     if unit is None:
@@ -245,7 +250,7 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             unit = un.with_rate(unit, denom, surface)
     # "a five-year contract": a duration used as an adjective describes the noun, it is no claim
     if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
-            and re.match(r" [a-z$€£]", text[end:end + 2]):
+            and re.match(r" [A-Za-z$€£]", text[end:end + 2]):
         return None
     # letters glued to the figure that are no unit/scale: 5G, 3D, 1st, 4x4 -> not a quantity
     if end == n.end and end < len(text) and _GLUED_LETTER.match(text[end]) and not n.words:
@@ -321,10 +326,10 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     # "$2–3 billion", "between 130 and 310 tons": the first figure borrows scale and unit
     if a.scale is None and b.scale is not None and a.unit is None or (
             a.scale is None and b.scale is not None and _same_unit(a, b) and a.value * b.scale <= b.value):
-        lo_val = a.value * b.scale
+        lo_val = tidy(a.value * b.scale)
     elif a.scale is None and b.scale is not None and a.unit is not None and a.unit.unit_class == un.CURRENCY \
             and a.end == a.num_end and a.value * b.scale <= b.value:
-        lo_val = a.value * b.scale
+        lo_val = tidy(a.value * b.scale)
     if kind == "dash":
         if a.unit is None and b.unit is None and a.decimals == 0 and b.decimals == 0 and (
                 a.value >= b.value or (a.value <= 20 and b.value <= 20 and _SPORT.search(text))):
@@ -344,8 +349,9 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     m.is_range, m.range_low, m.range_high = True, lo, hi
     m.unit_end = b.unit_end
     m.notes.extend(n for n in a.notes + b.notes if n not in m.notes)
-    if b.unit is not None and a.unit is not None and len(a.unit.canonical) > len(b.unit.canonical):
-        m.unit = a.unit  # "from $75 per barrel to $45.88": the rate is said once
+    if b.unit is not None and a.unit is not None:
+        # "between $62 and $68 per share", "from $75 per barrel to $45.88": the rate is said once
+        m.unit = a.unit if len(a.unit.canonical) > len(b.unit.canonical) else b.unit
     if kind in ("between", "from"):
         m.start = a.start - len(_BETWEEN.search(head).group(0) if kind == "between"  # type: ignore[union-attr]
                                  else _FROM.search(head).group(0))  # type: ignore[union-attr]

@@ -1,7 +1,7 @@
 """``github.txt``: GitHub Actions workflow commands, one line per finding.
 
 Each line reads ``::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::message``
-(``error``/``warning``/``notice`` for error/warning/info), which GitHub turns into an
+(``error``/``warning``/``notice`` for error/warning/info; the title is the rule id), which GitHub turns into an
 annotation on the file when the text is printed in a workflow step (``cat github.txt``).
 The ``file`` is the document's path as the corpus was given (for a finding tied only to a
 group, the document of the group's deciding assertion); without one, the annotation is
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from checker.model import Audit, Finding, RuleInfo, Severity
+from checker.model import Audit, Severity
 from checker.render.sarif import Locator, sort_key
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -36,27 +36,19 @@ def command(name: str, message: str, **props: object) -> str:
     return f"::{name}{' ' + parts if parts else ''}::{escape_data(message)}"
 
 
-def _title(f: Finding, infos: dict[str, RuleInfo]) -> str:
-    info = infos.get(f.rule)
-    return f"{f.rule} {info.summary}" if info and info.summary and info.summary != f.rule else f.rule
-
-
 def lines(audit: Audit) -> list[str]:
     out = []
     for e in sorted(audit.errors, key=lambda e: (e.path, e.line or 0, e.message)):
         out.append(command("error", e.message, file=e.path.replace("\\", "/"), line=e.line, title=e.code))
     locator = Locator(audit)
-    infos = {r.id: r for r in audit.rules}
     for f in sorted(audit.findings, key=sort_key):
         where = locator(f)
         props: dict[str, object] = {}
         if where is not None:
-            props = {"file": where.path, "line": where.line, "col": where.column}
-            if where.end_line is not None and where.end_line == where.line:
+            props = {"file": where.path, "line": where.line, "endLine": where.end_line, "col": where.column}
+            if where.end_line == where.line:  # GitHub takes endColumn only within one line
                 props["endColumn"] = where.end_column
-            if where.end_line is not None:
-                props["endLine"] = where.end_line
-        props["title"] = _title(f, infos)
+        props["title"] = f.rule
         out.append(command(COMMANDS[f.severity], f.message, **props))
     return out
 

@@ -10,15 +10,9 @@ from checker.model import AIFlag, Assertion, Document, Finding, Group, Qualifier
 from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind, doc_sections
 from checker.rules.pack import RuleSpec, load_packs
-from checker.tables import DEFAULT_PACK
+from checker.tables import default_pack_path
 
 __all__ = ["AuditContext", "RuleKind", "RuleSet", "RuleSpec", "default_pack_path", "load_rules"]
-
-
-def default_pack_path() -> Path:
-    """The shipped pack: inside the installed package, or ``rules/default`` in a checkout."""
-    installed = Path(__file__).resolve().parent.parent / "default_rules"
-    return installed if installed.is_dir() else DEFAULT_PACK
 
 
 class RuleSet:
