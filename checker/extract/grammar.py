@@ -324,11 +324,8 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     lo_val, hi_val = a.value, b.value
     unit = a.unit or b.unit
     # "$2–3 billion", "between 130 and 310 tons": the first figure borrows scale and unit
-    if a.scale is None and b.scale is not None and a.unit is None or (
-            a.scale is None and b.scale is not None and _same_unit(a, b) and a.value * b.scale <= b.value):
-        lo_val = tidy(a.value * b.scale)
-    elif a.scale is None and b.scale is not None and a.unit is not None and a.unit.unit_class == un.CURRENCY \
-            and a.end == a.num_end and a.value * b.scale <= b.value:
+    if a.scale is None and b.scale is not None and (
+            a.unit is None or (_same_unit(a, b) and a.value * b.scale <= b.value)):
         lo_val = tidy(a.value * b.scale)
     if kind == "dash":
         if a.unit is None and b.unit is None and a.decimals == 0 and b.decimals == 0 and (
@@ -396,7 +393,8 @@ def _direction(text: str, pos: int) -> str | None:
 
 # ---------------------------------------------------------------------- conversions
 
-_CONV_OPEN = re.compile(r"\s*[(\[]\s*(?:about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|or\s+|c\.\s*|~\s*)?")
+_CONV_OPEN = re.compile(
+    r"\s*[(\[]\s*(?:about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|or\s+|c\.\s*|~\s*)?")
 _CONV_CLOSE = re.compile(r"(?:[-‑][a-z]+)?\s*[)\]]")
 
 

@@ -104,7 +104,7 @@ def scan_numerals(text: str) -> list[Num]:
             if mm:
                 value, start = -value, lo + mm.start()
         # "CO2", "F-35", "COVID -19": digits that belong to a name
-        glued = s > 0 and text[s - 1].isalpha() or (
+        glued = (s > 0 and text[s - 1].isalpha()) or (
             start == s and s > 1 and text[s - 1] in "-‑" and (text[s - 2].isalpha() or text[s - 2] == " "))
         out.append(Num(start, e, value, dec, glued_before=glued))
     for m in _VULGAR_RE.finditer(text):
@@ -231,11 +231,9 @@ def _word_number_at(text: str, words: list[tuple[int, int, str]], i: int) -> tup
     while k + 1 < n:
         g = _gap(text, words, k)
         w2 = nxt(k + 1)
-        if w2 in SMALL and g in ("-", "‑") and last_small >= 20 and last_small % 10 == 0 and SMALL[w2] < 10:
-            current += SMALL[w2]
-            last_small = SMALL[w2]
-            k += 1
-        elif w2 in SMALL and g == " " and nxt(k) in MULT and SMALL[w2] < 100:
+        tens_unit = g in ("-", "‑") and last_small >= 20 and last_small % 10 == 0  # "twenty-five"
+        after_mult = g == " " and nxt(k) in MULT  # "hundred five"
+        if w2 in SMALL and ((tens_unit and SMALL[w2] < 10) or (after_mult and SMALL[w2] < 100)):
             current += SMALL[w2]
             last_small = SMALL[w2]
             k += 1

@@ -49,7 +49,7 @@ def pint_dimension(expr: str) -> str | None:
     """Pint dimensionality of a unit expression, or None (dimensionless / unknown)."""
     try:
         dim = ureg().get_dimensionality(ureg().parse_units(expr))
-    except Exception:  # noqa: BLE001 - Pint raises several unrelated types
+    except Exception:
         return None
     text = str(dim)
     return None if text in ("dimensionless", "") else text
@@ -213,7 +213,8 @@ _CURRENCY_BEFORE = re.compile(
     rf"(?:{_ISO}))|(?P<sym>[$€£¥₹₩₪₱฿]))\s?$"
 )
 _PREFIX_CODES = {
-    "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "$NZ": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+    "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "$NZ": "NZD", "A$": "AUD",
+    "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "RM": "MYR", "Rs": "INR", "Rs.": "INR",
     "Y=": "JPY", "RMB": "CNY", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW",
     "₪": "ILS", "₱": "PHP", "฿": "THB",

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
 from checker.model import Audit, Group
 
@@ -72,11 +72,8 @@ def neutralise(value: Any) -> Any:
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(columns))
-    for col in df.columns:
-        if df[col].dtype == object:
-            df[col] = df[col].map(neutralise)
-    return df
+    clean = [{k: neutralise(v) for k, v in row.items()} for row in rows]
+    return pd.DataFrame(clean, columns=list(columns))
 
 
 def _write(df: pd.DataFrame, out: IO[str]) -> None:

@@ -115,13 +115,16 @@ def _ai(audit: Audit) -> list[str]:
     rows = []
     for p in sorted((p for p in audit.profiles if p.ai_generated), key=lambda p: p.doc_id):
         doc = docs.get(p.doc_id)
-        score = f"{p.credibility.score}/100" + (" (insufficient evidence)" if p.credibility.insufficient_evidence else "")
+        score = f"{p.credibility.score}/100"
+        if p.credibility.insufficient_evidence:
+            score += " (insufficient evidence)"
         flags = p.ai_flags or ()
         if not flags:
             rows.append([cell(p.doc_id), score, "", "", ""])
         for f in flags:
             line = str(doc.line_col(f.start)[0]) if doc is not None else ""
-            rows.append([cell(p.doc_id), score, f"{cell(f.rule, 40)} {cell(f.kind, 40)}", line, f"“{cell(f.evidence)}”"])
+            flag = f"{cell(f.rule, 40)} {cell(f.kind, 40)}"
+            rows.append([cell(p.doc_id), score, flag, line, f"“{cell(f.evidence)}”"])
     if not rows:
         return []
     return ["", "### AI-generated sources", "",

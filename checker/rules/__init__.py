@@ -9,7 +9,7 @@ from typing import Any
 from checker.model import AIFlag, Assertion, Document, Finding, Group, QualifierEntry, RuleInfo, SynonymSet
 from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind, doc_sections
-from checker.rules.pack import RuleSpec, load_packs
+from checker.rules.pack import RuleSpec, load_entries, load_packs
 from checker.tables import default_pack_path
 
 __all__ = ["AuditContext", "RuleKind", "RuleSet", "RuleSpec", "default_pack_path", "load_rules"]
@@ -67,7 +67,14 @@ class RuleSet:
         return tuple(out)
 
 
-def load_rules(extra: Sequence[str | Path] = (), *, default: bool = True) -> RuleSet:
+def load_rules(
+    extra: Sequence[str | Path] = (), *, default: bool = True, plugins: Sequence[str] = (), installed_plugins: bool = True
+) -> RuleSet:
+    """The default pack, extra packs, and the rules Python plugins ship, validated together."""
+    from checker.plugins import load_plugins, plugin_rules
+
+    modules = load_plugins(plugins, installed=installed_plugins)
+    plugin_specs = [s for source, entries in plugin_rules(modules) for s in load_entries(entries, source, "plugin")]
     paths: list[str | Path] = [default_pack_path()] if default else []
     paths.extend(extra)
-    return RuleSet(load_packs(paths))
+    return RuleSet(load_packs(paths, plugin_specs))

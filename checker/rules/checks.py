@@ -27,8 +27,9 @@ class Bounds(RuleKind):
     """A figure must lie in a range, and a stated range must run low to high.
 
     What it checks:
-        Every assertion whose unit (``unit``) and measure (``measure``, a
-        regex on the measure text, optional) match: its interval must lie
+        Every assertion whose unit (``unit``) matches, and whose measure,
+        sentence, and the text right after the figure match the optional
+        regexes ``measure``, ``sentence`` and ``after``: its interval must lie
         within [``low``, ``high``]. Any stated range whose low end exceeds its
         high end is reported too.
 
@@ -41,7 +42,7 @@ class Bounds(RuleKind):
         kind: bounds
         message: "{text} is outside {low}-{high}"
         unit: "%"
-        measure: "share|of (global|world)"
+        after: "^\\s*of\\b"
         low: 0
         high: 100
     """
@@ -54,7 +55,9 @@ class Bounds(RuleKind):
         "additionalProperties": False,
         "properties": {
             "unit": {"type": "string", "description": "Canonical unit the rule applies to, e.g. '%' or 'deaths'."},
-            "measure": {"type": "string", "description": "Regex the measure (or sentence) must match."},
+            "measure": {"type": "string", "description": "Regex the assertion's measure must match."},
+            "sentence": {"type": "string", "description": "Regex the sentence must match."},
+            "after": {"type": "string", "description": "Regex the text right after the figure must match (e.g. '^\\s*of')."},
             "low": {"type": "number", "description": "Smallest allowed value."},
             "high": {"type": "number", "description": "Largest allowed value."},
         },
@@ -62,15 +65,21 @@ class Bounds(RuleKind):
 
     def check(self, ctx: AuditContext) -> Iterable[Finding]:
         unit = self.options.get("unit")
-        measure = re.compile(self.options["measure"], re.I) if self.options.get("measure") else None
+        measure, sentence, after = (
+            re.compile(self.options[k], re.I) if self.options.get(k) else None for k in ("measure", "sentence", "after")
+        )
         low = self.options.get("low", float("-inf"))
         high = self.options.get("high", float("inf"))
         for a in ctx.assertions:
             if unit is not None and a.unit != unit:
                 continue
-            if measure and not measure.search(a.measure or a.sentence):
+            if measure and not measure.search(a.measure or ""):
+                continue
+            if sentence and not sentence.search(a.sentence):
                 continue
             doc = ctx.docs.get(a.doc_id)
+            if after and not (doc and after.search(doc.text[a.end : a.end + 40])):
+                continue
             bad_order = a.low is not None and a.high is not None and a.low > a.high
             values = [v for v in (a.value, a.low, a.high) if v is not None]
             outside = any(v < low or v > high for v in values)

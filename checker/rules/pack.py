@@ -164,12 +164,20 @@ def load_pack(path: str | Path, pack_name: str | None = None) -> list[RuleSpec]:
     return specs
 
 
-def load_packs(paths: Iterable[str | Path]) -> list[RuleSpec]:
+def load_entries(entries: Sequence[Any], source: str, pack: str) -> list[RuleSpec]:
+    """Rule entries given as data (a Python plugin's ``RULES``), validated like YAML."""
+    located = _Located()
+    return [_validate(e, (i,), located, source, pack) for i, e in enumerate(entries)]
+
+
+def load_packs(paths: Iterable[str | Path], extra: Iterable[RuleSpec] = ()) -> list[RuleSpec]:
     """Several packs; a rule id may appear only once across all of them."""
     seen: dict[str, RuleSpec] = {}
     out: list[RuleSpec] = []
-    for p in paths:
-        for spec in load_pack(p):
+    batches: list[Iterable[RuleSpec]] = [load_pack(p) for p in paths]
+    batches.append(extra)
+    for batch in batches:
+        for spec in batch:
             if spec.id in seen:
                 first = seen[spec.id]
                 raise RulePackError(
