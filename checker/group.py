@@ -26,7 +26,7 @@ from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
-SCALE_WORDS = frozenset("thousand million billion trillion bn mn mln tn lakh crore".split())
+SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 SUBJECT_WEIGHT = 15.0

@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(enum.StrEnum):
     """How a figure is hedged; the vocabulary of the ``extract`` contract."""
 
     EXACT = "exact"
@@ -25,7 +25,7 @@ class Qualifier(str, enum.Enum):
     NEARLY = "nearly"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -35,7 +35,7 @@ class Severity(str, enum.Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     AGREE = "agree"
     MINOR = "minor-discrepancy"
     CONFLICT = "conflict"
@@ -242,6 +242,7 @@ class Finding:
     end: int | None = None
     group_id: str | None = None
     evidence: str | None = None
+    suppressed: str | None = None  # why it does not count: "baseline", "inline: reason", "config: reason"
 
 
 # ----------------------------------------------------------------- source profiles
@@ -315,6 +316,7 @@ class Audit:
     rules: tuple[RuleInfo, ...] = ()
     model: str = ""
     schema_version: str = "1.0"
+    baseline_fixed: tuple[str, ...] = ()  # baseline finding ids no longer found
 
     def profile(self, doc_id: str) -> SourceProfile | None:
         return next((p for p in self.profiles if p.doc_id == doc_id), None)

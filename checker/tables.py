@@ -16,7 +16,6 @@ import yaml
 from checker.model import Qualifier, QualifierEntry, SynonymSet
 
 
-
 def default_pack_path() -> Path:
     """The shipped pack: inside the installed package, or ``rules/default`` in a checkout."""
     installed = Path(__file__).resolve().parent / "default_rules"

@@ -181,7 +181,8 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip:
         for c in t.lefts:
             if c.i in skip:
                 continue
-            mod = c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss")
+            mod = c.dep_ in ("compound", "nmod", "nummod", "quantmod", "poss") or (
+                c.dep_ == "det" and not top and c.lower_ not in ("a", "an", "the"))  # "on all imports"
             if mod or (c.dep_ == "amod" and (keep_amod or not top)):
                 if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
                     continue

@@ -324,8 +324,8 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     lo_val, hi_val = a.value, b.value
     unit = a.unit or b.unit
     # "$2–3 billion", "between 130 and 310 tons": the first figure borrows scale and unit
-    if a.scale is None and b.scale is not None and (
-            a.unit is None or (_same_unit(a, b) and a.value * b.scale <= b.value)):
+    if a.scale is None and b.scale is not None and a.value * b.scale <= b.value and (
+            a.unit is None or b.unit is None or _same_unit(a, b)):
         lo_val = tidy(a.value * b.scale)
     if kind == "dash":
         if a.unit is None and b.unit is None and a.decimals == 0 and b.decimals == 0 and (

@@ -184,7 +184,7 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     (r"pounds? sterling|sterling", "GBP"),
     (r"(?:Japanese )?yen", "JPY"),
     (r"(?:Chinese )?yuan|renminbi", "CNY"),
-    (r"(?:Malaysian )?ringgit", "MYR"),
+    (r"ringgit", "MYR"),
     (r"(?:Indian )?rupees?|crore rupees", "INR"),
     (r"Danish (?:crowns|kroner|krone)", "DKK"),
     (r"Swedish (?:crowns|kronor|krona)", "SEK"),

@@ -10,7 +10,7 @@ as title.
 
 Escaping follows GitHub's runner: in the message ``%``, ``\\r`` and ``\\n`` become
 ``%25``, ``%0D``, ``%0A``; in property values ``:`` and ``,`` also become ``%3A``, ``%2C``.
-Lines are in document order (``doc_id, line, column, rule, id``).
+Suppressed findings are left out. Lines are in document order (``doc_id, line, column, rule, id``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from checker.model import Audit, Severity
-from checker.render.sarif import Locator, sort_key
+from checker.render.sarif import Locator, sort_key, suppressed
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -42,6 +42,8 @@ def lines(audit: Audit) -> list[str]:
         out.append(command("error", e.message, file=e.path.replace("\\", "/"), line=e.line, title=e.code))
     locator = Locator(audit)
     for f in sorted(audit.findings, key=sort_key):
+        if suppressed(f) is not None:
+            continue
         where = locator(f)
         props: dict[str, object] = {}
         if where is not None:

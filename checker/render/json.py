@@ -39,7 +39,8 @@ def _document(doc: Document, profile: SourceProfile | None) -> dict[str, Any]:
     }
     if profile:
         out["ai_flags"] = [
-            {**asdict(f), "line": doc.line_col(f.start)[0], "column": doc.line_col(f.start)[1]} for f in profile.ai_flags
+            {**asdict(f), "line": doc.line_col(f.start)[0], "column": doc.line_col(f.start)[1]}
+            for f in profile.ai_flags
         ]
         cred = profile.credibility
         out["credibility"] = {
@@ -70,9 +71,7 @@ def to_dict(audit: Audit) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": __version__, "model": audit.model},
         "documents": [_document(d, profiles.get(d.id)) for d in audit.documents],
-        "assertions": [
-            {**asdict(a), "qualifier": a.qualifier.value, "notes": list(a.notes)} for a in audit.assertions
-        ],
+        "assertions": [{**asdict(a), "qualifier": a.qualifier.value, "notes": list(a.notes)} for a in audit.assertions],
         "groups": [_group(g, len({by_id[m].doc_id for m in g.members if m in by_id})) for g in audit.groups],
         "findings": [{**asdict(f), "severity": f.severity.value} for f in audit.findings],
         "errors": [asdict(e) for e in audit.errors],

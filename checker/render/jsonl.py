@@ -8,8 +8,19 @@ from typing import Any
 from checker.model import Assertion
 
 CONTRACT_KEYS = (
-    "doc_id", "start", "end", "text", "value", "low", "high", "qualifier",
-    "unit", "subject", "measure", "time", "sentence",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "subject",
+    "measure",
+    "time",
+    "sentence",
 )
 
 

@@ -15,8 +15,9 @@ Shape::
 A testcase holds one ``<failure message type>`` (type = the highest severity) when it
 has findings at or above ``fail_on`` (never for ``fail_on="never"``); every finding
 of the testcase is listed, one per line, in the failure's text. Findings below the
-threshold go to ``<system-out>``. ``time`` is always 0, attributes come in a fixed
-order and rows are sorted, so the same audit gives the same bytes.
+threshold, and suppressed findings (with their reason), go to ``<system-out>``.
+``time`` is always 0, attributes come in a fixed order and rows are sorted, so the
+same audit gives the same bytes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections import defaultdict
 from typing import IO, Any
 
 from checker.model import Audit, Finding, Group, RuleInfo, Severity
-from checker.render.sarif import Locator, rule_infos, sort_key
+from checker.render.sarif import Locator, rule_infos, sort_key, suppressed
 
 _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _CORPUS = "(corpus)"
@@ -42,6 +43,10 @@ def _floor(fail_on: str) -> int | None:
     return None if fail_on == "never" else Severity(fail_on).rank
 
 
+def _fails(f: Finding, floor: int | None) -> bool:
+    return floor is not None and f.severity.rank >= floor and suppressed(f) is None
+
+
 def group_case_name(g: Group) -> str:
     label = " ".join(x for x in (g.subject, g.measure) if x) or g.key
     return f"group {g.id}: {label}"
@@ -50,7 +55,9 @@ def group_case_name(g: Group) -> str:
 def _line(f: Finding, locator: Locator) -> str:
     where = locator(f)
     place = f"{where.path}:{where.line}:{where.column}" if where else (f.doc_id or _CORPUS)
-    return f"{place}: {f.severity.value} {f.rule}: {f.message}"
+    reason = suppressed(f)
+    tail = f" (suppressed: {reason})" if reason else ""
+    return f"{place}: {f.severity.value} {f.rule}: {f.message}{tail}"
 
 
 class _Case:
@@ -114,8 +121,8 @@ def to_element(audit: Audit, fail_on: str = "error") -> ET.Element:
         for c in rule_cases:
             tc = ET.SubElement(suite, "testcase", {"classname": f"checker.{info.id}", "name": clean(c.name),
                                                     "time": "0"})
-            failing = [f for f in c.findings if floor is not None and f.severity.rank >= floor]
-            passing = [f for f in c.findings if floor is None or f.severity.rank < floor]
+            failing = [f for f in c.findings if _fails(f, floor)]
+            passing = [f for f in c.findings if not _fails(f, floor)]
             if failing:
                 failures += 1
                 worst = max(failing, key=lambda f: f.severity.rank)

@@ -3,14 +3,19 @@
 Sections, in order:
 
 1. a headline: documents, assertions, groups by verdict, AI-generated sources, findings
-   by severity, input errors, and whether the run fails at ``--fail-on``;
+   by severity (and how many are suppressed), baseline findings gone, input errors, and
+   whether the run fails at ``--fail-on``;
 2. *Groups that disagree*: verdict, subject and measure, each member's figure with its
    document, and the reason (conflicts first);
 3. *AI-generated sources*: one row per flag, with its rule, kind, line and evidence quote,
    and the source's credibility score;
-4. *Findings*: severity, rule, ``path:line:col`` and message, most severe first, at most
+4. *Findings* that count (suppressed ones are only counted in the headline): severity,
+   rule, ``path:line:col`` and message, most severe first, at most
    ``MAX_FINDINGS`` rows and then "… and N more";
 5. *Input errors*, when any.
+
+The other tables stop at ``MAX_ROWS`` rows ("… and N more"): GitHub truncates a
+step summary over 1 MiB.
 
 Document text is untrusted, so every cell goes through ``cell()``: HTML special
 characters become entities (no raw HTML reaches the rendered summary), Markdown
@@ -25,10 +30,11 @@ import re
 from collections import Counter
 from typing import IO, Any
 
-from checker.model import Audit, Group, Severity, Verdict
-from checker.render.sarif import Locator, severity_first
+from checker.model import Audit, Finding, Group, Severity, Verdict
+from checker.render.sarif import Locator, severity_first, suppressed
 
 MAX_FINDINGS = 50
+MAX_ROWS = 100  # groups, AI flags and input errors: GitHub caps a step summary at 1 MiB
 MAX_CELL = 300
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _SPACE = re.compile(r"[\r\n\t\f\v\u2028\u2029]+")
@@ -47,8 +53,12 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(header: tuple[str, ...], rows: list[list[str]]) -> list[str]:
-    return [_row(*header), _row(*("---" for _ in header)), *(_row(*r) for r in rows)]
+def _table(header: tuple[str, ...], rows: list[list[str]], limit: int | None = None) -> list[str]:
+    limit = MAX_ROWS if limit is None else limit
+    out = [_row(*header), _row(*("---" for _ in header)), *(_row(*r) for r in rows[:limit])]
+    if len(rows) > limit:
+        out += ["", f"… and {len(rows) - limit} more (see audit.json)."]
+    return out
 
 
 def _plural(n: int, word: str) -> str:
@@ -59,12 +69,20 @@ def _failing(audit: Audit, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     floor = Severity(fail_on).rank
-    return sum(1 for f in audit.findings if f.severity.rank >= floor)
+    return sum(1 for f in _active(audit) if f.severity.rank >= floor)
+
+
+def _active(audit: Audit) -> list[Finding]:
+    """The findings that count: not suppressed inline, by config or by the baseline."""
+    return [f for f in audit.findings if suppressed(f) is None]
 
 
 def _headline(audit: Audit, fail_on: str) -> list[str]:
     verdicts = Counter(g.verdict for g in audit.groups)
-    sev = Counter(f.severity for f in audit.findings)
+    active = _active(audit)
+    sev = Counter(f.severity for f in active)
+    quiet = len(audit.findings) - len(active)
+    fixed = len(getattr(audit, "baseline_fixed", ()) or ())
     ai = sum(1 for p in audit.profiles if p.ai_generated)
     failing = _failing(audit, fail_on)
     status = (
@@ -81,8 +99,9 @@ def _headline(audit: Audit, fail_on: str) -> list[str]:
         f"- **{len(audit.groups)}** groups: {verdicts[Verdict.CONFLICT]} conflict, "
         f"{verdicts[Verdict.MINOR]} minor discrepancy, {verdicts[Verdict.AGREE]} agree",
         f"- **{ai}** AI-generated {'source' if ai == 1 else 'sources'}",
-        f"- **{len(audit.findings)}** findings: {sev[Severity.ERROR]} error, {sev[Severity.WARNING]} warning, "
-        f"{sev[Severity.INFO]} info",
+        f"- **{len(active)}** findings: {sev[Severity.ERROR]} error, {sev[Severity.WARNING]} warning, "
+        f"{sev[Severity.INFO]} info" + (f" ({quiet} more suppressed)" if quiet else ""),
+        *([f"- **{fixed}** baseline {'finding' if fixed == 1 else 'findings'} no longer found"] if fixed else []),
         f"- **{len(audit.errors)}** input {'error' if len(audit.errors) == 1 else 'errors'}",
     ]
 
@@ -132,16 +151,16 @@ def _ai(audit: Audit) -> list[str]:
 
 
 def _findings(audit: Audit) -> list[str]:
-    if not audit.findings:
+    ordered = severity_first(_active(audit))
+    if not ordered:
         return []
     locator = Locator(audit)
-    ordered = severity_first(audit.findings)
     rows = []
     for f in ordered[:MAX_FINDINGS]:
         where = locator(f)
         place = f"{where.path}:{where.line}:{where.column}" if where else (f.doc_id or f"group {f.group_id}")
         rows.append([f.severity.value, cell(f.rule, 40), cell(place, 120), cell(f.message)])
-    out = ["", "### Findings", "", *_table(("Severity", "Rule", "Where", "Message"), rows)]
+    out = ["", "### Findings", "", *_table(("Severity", "Rule", "Where", "Message"), rows, len(rows))]
     if len(ordered) > MAX_FINDINGS:
         out += ["", f"… and {len(ordered) - MAX_FINDINGS} more (see audit.json or audit.sarif)."]
     return out

@@ -8,9 +8,12 @@ a physical location (the document's path relative to ``%SRCROOT%``, 1-based
 line and column in Unicode code points, the end when known) and
 ``partialFingerprints["checkerFindingId/v1"]`` = ``Finding.id``, which is
 stable across runs. A finding tied only to a group is placed on the deciding
-assertion of that group. Input errors become ``toolExecutionNotifications``.
+assertion of that group. A suppressed finding (inline marker, config or
+baseline) carries a SARIF ``suppressions`` entry (``inSource`` for inline
+markers, else ``external``) with the reason as justification, so dashboards
+show it as dismissed. Input errors become ``toolExecutionNotifications``.
 
-At most ``MAX_RESULTS`` results are written, the most severe first; when the
+At most ``MAX_RESULTS`` results are written, unsuppressed and most severe first; when the
 cap bites, ``run.properties.truncated`` is true and a notification says so.
 Keys are sorted and nothing time-dependent is written: same audit, same bytes.
 
@@ -50,13 +53,19 @@ class Where:
     snippet: str | None = None
 
 
+def suppressed(f: Finding) -> str | None:
+    """Why a finding does not count ("baseline", "inline: reason", "config: reason"), or None."""
+    reason = getattr(f, "suppressed", None)
+    return str(reason) if reason else None
+
+
 def sort_key(f: Finding) -> tuple[str, int, int, str, str]:
     return (f.doc_id or "", f.line or 0, f.column or 0, f.rule, f.id)
 
 
 def severity_first(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
-    """Most severe first, then in document order."""
-    return sorted(findings, key=lambda f: (-f.severity.rank, sort_key(f)))
+    """Findings that count before suppressed ones, most severe first, then in document order."""
+    return sorted(findings, key=lambda f: (suppressed(f) is not None, -f.severity.rank, sort_key(f)))
 
 
 def doc_path(doc: Document) -> str:
@@ -161,6 +170,10 @@ def _result(f: Finding, index: dict[str, int], locate_: Locator) -> dict[str, An
         "message": {"text": f.message},
         "partialFingerprints": {FINGERPRINT: f.id},
     }
+    reason = suppressed(f)
+    if reason is not None:
+        kind = "inSource" if reason.startswith("inline") else "external"
+        out["suppressions"] = [{"kind": kind, "status": "accepted", "justification": reason}]
     where = locate_(f)
     if where is not None:
         out["locations"] = [_physical(where)]

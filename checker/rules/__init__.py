@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from checker.model import AIFlag, Assertion, Document, Finding, Group, QualifierEntry, RuleInfo, SynonymSet
+from checker.errors import UsageError
+from checker.model import AIFlag, Assertion, Document, Finding, Group, QualifierEntry, RuleInfo, Severity, SynonymSet
 from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind, doc_sections
 from checker.rules.pack import RuleSpec, load_entries, load_packs
@@ -18,9 +20,26 @@ __all__ = ["AuditContext", "RuleKind", "RuleSet", "RuleSpec", "default_pack_path
 class RuleSet:
     """The instantiated rules of an audit, in pack order."""
 
-    def __init__(self, specs: Sequence[RuleSpec]) -> None:
-        self.specs = list(specs)
+    def __init__(self, specs: Sequence[RuleSpec], severity: Mapping[str, str] | None = None) -> None:
+        """``severity`` re-levels rules by id (``off`` disables), as config asks."""
+        overrides = dict(severity or {})
+        known = {s.id for s in specs}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise UsageError(f"severity override for unknown rule {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        self.specs = [self._override(s, overrides.get(s.id)) for s in specs]
         self.rules: list[RuleKind] = [rule_kinds.get(s.kind)(s) for s in self.specs if s.enabled]
+
+    @staticmethod
+    def _override(spec: RuleSpec, level: str | None) -> RuleSpec:
+        if level is None:
+            return spec
+        if level == "off":
+            return dataclasses.replace(spec, enabled=False)
+        return dataclasses.replace(spec, severity=Severity(level))
+
+    def spec(self, rule_id: str) -> RuleSpec | None:
+        return next((s for s in self.specs if s.id == rule_id), None)
 
     def __iter__(self) -> Any:
         return iter(self.rules)
@@ -63,12 +82,19 @@ class RuleSet:
         for s in sorted(self.specs, key=lambda s: s.id):
             help_text = s.description or doc_sections(rule_kinds.get(s.kind)).split("\n\n")[0]
             summary = s.name or (s.description.split(". ")[0] if s.description else s.kind)
-            out.append(RuleInfo(id=s.id, kind=s.kind, severity=s.severity, summary=summary, pack=s.pack, help=help_text))
+            out.append(
+                RuleInfo(id=s.id, kind=s.kind, severity=s.severity, summary=summary, pack=s.pack, help=help_text)
+            )
         return tuple(out)
 
 
 def load_rules(
-    extra: Sequence[str | Path] = (), *, default: bool = True, plugins: Sequence[str] = (), installed_plugins: bool = True
+    extra: Sequence[str | Path] = (),
+    *,
+    default: bool = True,
+    plugins: Sequence[str] = (),
+    installed_plugins: bool = True,
+    severity: Mapping[str, str] | None = None,
 ) -> RuleSet:
     """The default pack, extra packs, and the rules Python plugins ship, validated together."""
     from checker.plugins import load_plugins, plugin_rules
@@ -77,4 +103,4 @@ def load_rules(
     plugin_specs = [s for source, entries in plugin_rules(modules) for s in load_entries(entries, source, "plugin")]
     paths: list[str | Path] = [default_pack_path()] if default else []
     paths.extend(extra)
-    return RuleSet(load_packs(paths, plugin_specs))
+    return RuleSet(load_packs(paths, plugin_specs), severity)

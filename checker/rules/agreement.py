@@ -34,7 +34,7 @@ def precision(a: Assertion) -> float:
     if decimals > 0:
         return scale * 10.0**-decimals
     if a.qualifier in HEDGED:
-        mantissa = int(round(abs(value) / scale))
+        mantissa = round(abs(value) / scale)
         zeros = 0
         while mantissa and mantissa % 10 == 0:
             mantissa //= 10
@@ -97,13 +97,14 @@ def judge_pair(a: Assertion, b: Assertion, tol: Tolerance) -> tuple[Verdict, str
         coarse = max(precision(a), precision(b))
         diff = abs(sa - sb)
         rel = diff / max(abs(sa), abs(sb), EPS)
-        if diff <= coarse / 2 + EPS * max(1.0, coarse) or diff <= tol.absolute:
-            if overlap(a, b):
-                return Verdict.AGREE, f"{fmt(sa)} and {fmt(sb)} match at a precision of {fmt(coarse)}", 0.0
+        close = diff <= coarse / 2 + EPS * max(1.0, coarse) or diff <= tol.absolute
+        if close and overlap(a, b):
+            return Verdict.AGREE, f"{fmt(sa)} and {fmt(sb)} match at a precision of {fmt(coarse)}", 0.0
         if rel < tol.minor_relative:
             return (
                 Verdict.MINOR,
-                f"stated figures {fmt(sa)} and {fmt(sb)} differ by {rel:.1%} (under the {tol.minor_relative:.0%} minor band)",
+                f"stated figures {fmt(sa)} and {fmt(sb)} differ by {rel:.1%} "
+                f"(under the {tol.minor_relative:.0%} minor band)",
                 rel,
             )
         return Verdict.CONFLICT, f"stated figures {fmt(sa)} and {fmt(sb)} differ by {rel:.1%}", rel
@@ -181,7 +182,9 @@ class Agreement(RuleKind):
 
     def tolerance_for(self, unit_class: str | None) -> Tolerance:
         rows = self.tolerances()
-        return next((t for t in rows if t.unit_class == unit_class), next((t for t in rows if t.unit_class == "*"), Tolerance()))
+        return next(
+            (t for t in rows if t.unit_class == unit_class), next((t for t in rows if t.unit_class == "*"), Tolerance())
+        )
 
     def judge(self, groups: Sequence[Group], by_id: Mapping[str, Assertion]) -> list[Group]:
         return [self.judge_group(g, by_id) for g in groups]

@@ -110,13 +110,17 @@ class RuleKind:
         key: str = "",
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding whose id hashes what it is about, never its line number."""
+        """A finding whose id hashes what it is about, never its line number.
+
+        A group finding is about the group's key (subject, measure, unit,
+        time), not the document that happens to hold the deciding figure, so a
+        refreshed corpus keeps the id while the conflict stands.
+        """
         line = column = None
         if doc is not None and start is not None:
             line, column = doc.line_col(start)
-        about = "\0".join(
-            [self.spec.id, doc.id if doc else "", group.key if group else "", key, normalise_evidence(evidence or "")]
-        )
+        where = "" if group is not None or doc is None else doc.id
+        about = "\0".join([self.spec.id, where, group.key if group else "", key, normalise_evidence(evidence or "")])
         fid = "F" + hashlib.sha1(about.encode("utf-8")).hexdigest()[:12]
         return Finding(
             id=fid,

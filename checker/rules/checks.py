@@ -8,7 +8,7 @@ from typing import Any
 
 from checker.model import Finding, Severity
 from checker.registry import rule_kinds
-from checker.rules.base import AuditContext, RuleKind
+from checker.rules.base import AuditContext, RuleKind, normalise_evidence
 
 SIGNALS = (
     "byline",
@@ -57,7 +57,10 @@ class Bounds(RuleKind):
             "unit": {"type": "string", "description": "Canonical unit the rule applies to, e.g. '%' or 'deaths'."},
             "measure": {"type": "string", "description": "Regex the assertion's measure must match."},
             "sentence": {"type": "string", "description": "Regex the sentence must match."},
-            "after": {"type": "string", "description": "Regex the text right after the figure must match (e.g. '^\\s*of')."},
+            "after": {
+                "type": "string",
+                "description": "Regex the text right after the figure must match (e.g. '^\\s*of').",
+            },
             "low": {"type": "number", "description": "Smallest allowed value."},
             "high": {"type": "number", "description": "Largest allowed value."},
         },
@@ -90,7 +93,7 @@ class Bounds(RuleKind):
                     start=a.start,
                     end=a.end,
                     evidence=a.text,
-                    key=str(a.start),
+                    key=normalise_evidence(a.sentence),
                 )
 
 

@@ -28,7 +28,11 @@ ENVELOPE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["id", "kind"],
     "properties": {
-        "id": {"type": "string", "pattern": ID_RE, "description": "Stable rule id: CHK### for built-ins, PACK-### for users'."},
+        "id": {
+            "type": "string",
+            "pattern": ID_RE,
+            "description": "Stable rule id: CHK### for built-ins, PACK-### for users'.",
+        },
         "kind": {"type": "string", "description": "The rule kind (see `checker rules kinds`)."},
         "severity": {"enum": ["error", "warning", "info"], "description": "Severity of the findings it raises."},
         "message": {"type": "string", "description": "Message template; fields in braces, e.g. {subject}."},
@@ -147,7 +151,9 @@ def load_yaml(path: Path) -> tuple[Any, _Located]:
 
 def pack_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file() and not p.name.startswith("."))
+        files = sorted(
+            p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        )
         return files
     if path.is_file():
         return [path]
@@ -197,7 +203,9 @@ def _load_file(file: Path, pack: str) -> Iterator[RuleSpec]:
         extra = sorted(set(data) - {"rules", "pack", "description"})
         if extra:
             line, col = located.at((extra[0],), key=True)
-            raise RulePackError(f"unknown top-level key {extra[0]!r} (expected: description, pack, rules)", fname, line, col)
+            raise RulePackError(
+                f"unknown top-level key {extra[0]!r} (expected: description, pack, rules)", fname, line, col
+            )
         entries = data["rules"]
         if not isinstance(entries, list):
             line, col = located.at(("rules",))

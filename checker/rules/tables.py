@@ -147,3 +147,35 @@ class Grouping(RuleKind):
 
     def grouping_options(self) -> Mapping[str, Any]:
         return dict(self.options)
+
+
+@rule_kinds.register("suppressions")
+class Suppressions(RuleKind):
+    """Findings about suppressions themselves: unused ones, and ones without a reason.
+
+    What it checks:
+        After inline markers (``checker: ignore[RULE] reason``), config
+        suppressions and the baseline are applied: ``reports: unused`` flags a
+        suppression that silenced nothing; ``reports: no-reason`` flags an
+        inline marker that gives no reason.
+
+    Why it matters:
+        A suppression is a decision someone must be able to audit; a stale one
+        hides the next real problem on that line.
+
+    Example pack entry:
+        id: DESK-090
+        kind: suppressions
+        severity: warning
+        reports: unused
+    """
+
+    kind = "suppressions"
+    default_severity = Severity.INFO
+    default_message = "{message}"
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["reports"],
+        "properties": {"reports": {"enum": ["unused", "no-reason"], "description": "Which problem this rule reports."}},
+    }

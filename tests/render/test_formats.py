@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
-from checker.model import Audit, InputError, Severity
+from checker.model import Audit, Finding, InputError, Severity
 from checker.registry import renderers
 from checker.render import csv as csv_render
 from checker.render import github, junit, markdown, sarif
@@ -83,13 +83,14 @@ def test_fixture_is_consistent() -> None:
 
 
 def _sarif(audit: Audit) -> dict[str, Any]:
-    return json.loads(_render("sarif", audit))
+    log: dict[str, Any] = json.loads(_render("sarif", audit))
+    return log
 
 
 def _validate(log: dict[str, Any]) -> None:
     if not SCHEMA.exists():
         pytest.skip(f"no SARIF schema at {SCHEMA}")
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped, unused-ignore]
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
@@ -462,3 +463,44 @@ def test_finding_without_any_location() -> None:
     assert re.match(rf"^::(error|warning|notice) title={rule}::", line)
     _check_counts(_junit(audit, "info"))
     assert junit.group_case_name(audit.groups[0]) == "group G001: China rare earth ore processed"
+
+
+def test_markdown_other_tables_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown, "MAX_ROWS", 1)
+    out = _render("md", fixed_audit())
+    ai = out.split("### AI-generated sources")[1].split("###")[0]
+    assert "CHK100 disclosure" in ai and "CHK101" not in ai
+    assert "… and 1 more (see audit.json)." in ai
+    assert "| error | CHK020" in out  # the findings table has its own cap
+
+
+# ------------------------------------------------------------------ suppressions
+
+
+def _suppressed_audit() -> Audit:
+    if "suppressed" not in {f.name for f in dataclasses.fields(Finding)}:
+        pytest.skip("Finding has no 'suppressed' field")
+    audit = fixed_audit()
+    target = next(f for f in audit.findings if f.rule == "CHK020")  # the only error
+    reason = "inline: share of a quota, not of a whole"
+    quiet = dataclasses.replace(target, suppressed=reason)  # type: ignore[call-arg, unused-ignore]
+    return dataclasses.replace(audit, findings=tuple(quiet if f is target else f for f in audit.findings))
+
+
+def test_suppressed_findings_are_marked_not_failed() -> None:
+    audit = _suppressed_audit()
+    log = _sarif(audit)
+    _validate(log)
+    res = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "CHK020")
+    assert res["suppressions"] == [{"kind": "inSource", "status": "accepted",
+                                    "justification": "inline: share of a quota, not of a whole"}]
+    assert all("suppressions" not in r for r in log["runs"][0]["results"] if r["ruleId"] != "CHK020")
+    root = _junit(audit, "error")
+    _check_counts(root)
+    assert root.get("failures") == "0"
+    assert any("(suppressed: inline" in (e.text or "") for e in root.iter("system-out"))
+    assert "CHK020" not in _render("github", audit)
+    md = _render("md", audit)
+    assert "**Passes** at `--fail-on error`." in md
+    assert "- **5** findings: 0 error, 3 warning, 2 info (1 more suppressed)" in md
+    assert "| error | CHK020" not in md

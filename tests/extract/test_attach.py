@@ -1,0 +1,60 @@
+"""Subject, measure, time and attribution from the dependency parse (best effort, never a crash)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(ext, sentence: str, text: str):
+    got = [a for a in ext(sentence) if a.text == text]
+    assert got, [a.text for a in ext(sentence)]
+    return got[0]
+
+
+def test_share_of_a_measure_with_the_subject_from_a_relative_clause(ext):
+    a = one(ext, "Buyers avoid Canada, which dominates 85–95% of global nickel processing capacity, "
+                 "according to a Reuters analysis.", "85–95%")
+    assert a.subject == "Canada"
+    assert a.measure == "global nickel processing capacity"
+    assert a.attribution is not None and "Reuters" in a.attribution
+
+
+def test_figure_of_a_measure(ext):
+    a = one(ext, "Norway has about 16.2 million tons of copper reserves.", "about 16.2 million tons")
+    assert a.subject == "Norway"
+    assert a.measure == "copper reserves"
+
+
+def test_the_target_of_a_tariff_stays_in_the_measure(ext):
+    a = one(ext, "Retaliatory tariffs of up to 130% on Chinese goods were announced.", "up to 130%")
+    assert a.measure is not None and "tariffs on Chinese goods" in a.measure
+
+
+def test_figure_modifying_a_noun(ext):
+    a = one(ext, "The government announced a sweeping 100% tariff on all imports.", "100%")
+    assert a.measure == "tariff on all imports"
+
+
+def test_money_in_a_measure(ext):
+    a = one(ext, "The deal could unlock $150 billion in bilateral trade.", "$150 billion")
+    assert a.measure == "bilateral trade"
+
+
+@pytest.mark.parametrize(("sentence", "text", "time"), [
+    ("Production will scale to 300 metric tons annually by 2027.", "300 metric tons", "by 2027"),
+    ("The firm held 70 % of global shipments in 2024, with buyers in Europe.", "70 %", "in 2024"),
+    ("The agency expects > 55 % of global production through 2030.", "> 55 %", "through 2030"),
+    ("Prices rose to $140/kg (2025).", "$140/kg", "2025"),
+])
+def test_time_is_the_nearest_year_phrase(ext, sentence, text, time):
+    assert one(ext, sentence, text).time == time
+
+
+def test_said_names_the_source(ext):
+    a = one(ext, "The trade ministry said exports fell 5% in May.", "5%")
+    assert a.attribution is not None and "ministry" in a.attribution
+
+
+def test_no_subject_is_better_than_a_pronoun(ext):
+    a = one(ext, "It rose 5% in May.", "5%")
+    assert a.subject is None
