@@ -217,7 +217,7 @@ def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], mod
 def formats() -> None:
     """List the output formats."""
     for name, (_render, filename) in renderers.items():
-        click.echo(f"{name:8} {filename}")
+        click.echo(f"{name:12} {filename}")
 
 
 @app.group()

@@ -305,15 +305,38 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
         if poss:
             subject = _phrase(poss[0]).removesuffix("'s").removesuffix("’s").strip()
     if subject is None and subj_tok is not None and subj_tok.lower_ not in _PRONOUNS and subj_tok.i not in inside:
-        named_poss = [c for c in subj_tok.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
-        subject = _phrase(named_poss[0] if named_poss else subj_tok, keep_amod=True)
+        named = _named_within(subj_tok) if subj_tok.pos_ == "NOUN" else None
+        subject = _phrase(named or subj_tok, keep_amod=True)
         subject = re.sub(r"\s*['’]s$", "", subject)
+    label = _LABEL.match(text)
+    if label and label.end() <= m.start + 2 and not text[label.end():m.start].strip(" ≈~<>"):
+        # list items "China - ≈ 61 % of ...", "U.S. export: < 5 % of ...": the label names the subject
+XX
+        subject = (owner.group(1) if owner else label.group(1)).strip()
         if measure_tok is None and subj_tok.pos_ == "NOUN":
             measure = subject
             subject = None
     if m.unit is not None and m.unit.unit_class == un.COUNT and measure is None:
         measure = None
     return _clean(subject), _clean(measure), attribution(idx.doc, root)
+
+
+_LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
+
+
+def _named_within(tok: Token) -> Token | None:
+    """A named owner close under a common noun: "concern over China's role" -> China."""
+    frontier, depth = [tok], 0
+    while frontier and depth < 3:
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("poss", "pobj", "prep", "compound") and c.i > tok.i:
+                    if c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
+                        return c
+                    nxt.append(c)
+        frontier, depth = nxt, depth + 1
+    return None
 
 
 def _clean(s: str | None) -> str | None:

@@ -204,7 +204,26 @@ def test_no_console_errors_page_errors_or_csp_violations(js: Session) -> None:
 def test_no_network_requests(js: Session, nojs: Session) -> None:
     for s in (js, nojs):
         assert s.requests == [s.url], s.requests
-        assert s.blocked == []
+        assert s.blocked == [] and s.failed == []
+
+
+def test_route_sees_web_requests(browser: Any) -> None:
+    """The guard is real: a web request from a page is caught by the route and aborted."""
+    context = browser.new_context()
+    seen: list[str] = []
+
+    def route(r: Any) -> None:
+        seen.append(r.request.url)
+        r.abort()
+
+    try:
+        context.route("**/*", route)
+        page = context.new_page()
+        page.set_content('<img src="http://127.0.0.1:9/guard.png">')
+        page.wait_for_timeout(300)
+        assert seen == ["http://127.0.0.1:9/guard.png"]
+    finally:
+        context.close()
 
 
 def test_csp_is_present(js: Session) -> None:
