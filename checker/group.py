@@ -30,6 +30,7 @@ SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 SUBJECT_WEIGHT = 15.0
+AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity, as a share of the threshold
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
 
 
@@ -209,7 +210,7 @@ def group(
             if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
                 continue
             s = similarity(x, y)
-            if s >= threshold:
+            if s > 0:
                 scores[_pair(x.a.id, y.a.id)] = s
         clusters = _agglomerate(items, scores, threshold)
         for c in clusters:
@@ -226,7 +227,8 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], threshold: float) -> list[_Cluster]:
     """Best pair first; two clusters merge only if every cross pair is compatible."""
     owner: dict[str, _Cluster] = {k.a.id: _Cluster([k]) for k in items}
-    for (i, j), _s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+    links = [(pair, s) for pair, s in scores.items() if s >= threshold]
+    for (i, j), _s in sorted(links, key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci is cj:
             continue
@@ -242,19 +244,19 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
 
 
 def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:
-    linked = 0
-    total = 0
+    """No cannot-link pair, and the clusters are alike on average (not just at their closest pair)."""
+    total = 0.0
+    n = 0
     for x in ci.items:
         for y in cj.items:
             if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
                 return False
             if subjects_differ(x, y) or times_differ(x, y):
                 return False
-            total += 1
-            if _pair(x.a.id, y.a.id) in scores:
-                linked += 1
-    # average linkage: most cross pairs must themselves be similar
-    return linked * 2 >= total
+            if x.a.doc_id != y.a.doc_id or x.a.id != y.a.id:
+                total += scores.get(_pair(x.a.id, y.a.id), 0.0)
+                n += 1
+    return n == 0 or total / n >= AVERAGE_LINK * threshold
 
 
 def _make_group(c: _Cluster, scores: dict[tuple[str, str], float]) -> Group:

@@ -308,20 +308,22 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
         named = _named_within(subj_tok) if subj_tok.pos_ == "NOUN" else None
         subject = _phrase(named or subj_tok, keep_amod=True)
         subject = re.sub(r"\s*['’]s$", "", subject)
-    label = _LABEL.match(text)
-    if label and label.end() <= m.start + 2 and not text[label.end():m.start].strip(" ≈~<>"):
-        # list items "China - ≈ 61 % of ...", "U.S. export: < 5 % of ...": the label names the subject
-XX
-        subject = (owner.group(1) if owner else label.group(1)).strip()
         if measure_tok is None and subj_tok.pos_ == "NOUN":
             measure = subject
             subject = None
+    label = _LABEL.match(text)
+    if label and label.end() <= m.start + 2 and not text[label.end():m.start].strip(" ≈~<>"):
+        # list items "China - ≈ 61 % of ...", "U.S. export: < 5 % of ...": the label names the subject
+        name = label.group(1) or label.group(2)
+        owner = re.match(r"(.+?)['’]s\b", name)
+        subject = (owner.group(1) if owner else name).strip()
     if m.unit is not None and m.unit.unit_class == un.COUNT and measure is None:
         measure = None
     return _clean(subject), _clean(measure), attribution(idx.doc, root)
 
 
-_LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
+_LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+"
+                    r"|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
 
 
 def _named_within(tok: Token) -> Token | None:

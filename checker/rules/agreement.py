@@ -228,6 +228,6 @@ class Agreement(RuleKind):
                 start=b.start,
                 end=b.end,
                 group=group,
-                evidence=group.key,
+                evidence=f"{a.text} vs {b.text}",
                 severity=self.spec.severity if group.verdict is Verdict.CONFLICT else minor,
             )
