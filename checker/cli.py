@@ -317,6 +317,27 @@ def rules_test(paths: tuple[Path, ...], model: str | None, plugins: tuple[str, .
         raise SystemExit(ExitStatus.FINDINGS)
 
 
+@rules.command("docs")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write here instead of standard output.",
+)
+def rules_docs(out_path: Path | None) -> None:
+    """The rule-pack reference (every kind, its options and the built-in rules), as Markdown."""
+    from checker.rules import load_rules
+    from checker.rules.docs import reference
+
+    text = reference(load_rules(installed_plugins=False).specs)
+    if out_path is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_open(out_path) as fh:
+        fh.write(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         app.main(args=list(argv) if argv is not None else None, prog_name="checker", standalone_mode=False)

@@ -133,7 +133,8 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             i += 1
             continue
         break
-    if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in _MONTHS or not head.is_alpha:
+    if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in _MONTHS or not head.is_alpha \
+            or len(head.text) < 2:
         return None
     end = head.idx + len(head.text)
     # a unit word with modifiers in between: "517 rushing yards", "One US fluid ounce"

@@ -133,7 +133,8 @@ def extract(docs: Iterable[Document], qualifiers: Sequence[QualifierEntry], nlp:
     texts = (j[2] for j in jobs)
     for (doc, s, sent, mentions), parsed in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
         for m in attach.refine(mentions, parsed, sent):
-            out.append(_assertion(doc, s, sent, m, parsed))
+            if not doc.is_excluded(s + m.start, s + m.end):  # the parse may have grown the span
+                out.append(_assertion(doc, s, sent, m, parsed))
     out.sort(key=lambda a: (a.doc_id, a.start, a.end))
     return out
 

@@ -33,7 +33,7 @@ ENVELOPE_SCHEMA: dict[str, Any] = {
             "pattern": ID_RE,
             "description": "Stable rule id: CHK### for built-ins, PACK-### for users'.",
         },
-        "kind": {"type": "string", "description": "The rule kind (see `checker rules kinds`)."},
+        "kind": {"type": "string", "description": "The rule kind; the kinds are documented in docs/rules.md."},
         "severity": {"enum": ["error", "warning", "info"], "description": "Severity of the findings it raises."},
         "message": {"type": "string", "description": "Message template; fields in braces, e.g. {subject}."},
         "description": {"type": "string", "description": "Why the rule exists; shown by `checker rules show`."},

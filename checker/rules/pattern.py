@@ -12,6 +12,31 @@ from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind
 
 AI_FLAG_KINDS = ("disclosure", "leaked-assistant", "template-residue")
+GUARD_WINDOW = 120
+OPENING_QUOTES = "“„«‹「『"
+CLOSING_QUOTES = "”»›」』"
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls inside a quotation opened earlier in its paragraph.
+
+    Straight double quotes toggle; curly, guillemet and corner quotes nest. A
+    "“" closes a German „…“ quotation and opens an English one. Single quotes
+    are ignored: they double as apostrophes.
+    """
+    para = text.rfind("\n", 0, offset)
+    straight = False
+    stack: list[str] = []
+    for ch in text[para + 1 : offset]:
+        if ch == '"':
+            straight = not straight
+        elif ch == "“" and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch in OPENING_QUOTES:
+            stack.append(ch)
+        elif ch in CLOSING_QUOTES and stack:
+            stack.pop()
+    return straight or bool(stack)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -41,7 +66,10 @@ class Pattern(RuleKind):
         ``include_furniture``) for ``phrases`` (literal, case-insensitive,
         whole words, any quote style) and ``patterns`` (Python regexes). A
         ``guard`` regex that matches the 120 characters before a hit cancels
-        it, so reported speech ("the chatbot replied: ...") is not flagged.
+        it, so reported speech ("the chatbot replied: ...") is not flagged;
+        with ``skip_quoted`` a hit inside quotation marks opened earlier in its
+        paragraph is dropped too (a quoted chatbot reply is news, not residue).
+        A regex may name a ``hit`` group: only that part is reported.
         With ``ai_flag`` set the hit also marks the source as machine-written.
 
     Why it matters:
@@ -68,6 +96,7 @@ class Pattern(RuleKind):
             "ignore_case": {"type": "boolean", "description": "Case-insensitive matching (default true)."},
             "ai_flag": {"enum": list(AI_FLAG_KINDS), "description": "Mark matching sources as AI-generated, of this kind."},
             "guard": {"type": "string", "description": "Regex on the 120 characters before a hit that cancels it."},
+            "skip_quoted": {"type": "boolean", "description": "Drop hits inside quotation marks (default false)."},
             "max_per_document": {"type": "integer", "minimum": 1, "description": "Report at most this many hits per document."},
             "include_furniture": {"type": "boolean", "description": "Also search page furniture (default true)."},
         },
@@ -97,6 +126,7 @@ class Pattern(RuleKind):
     def matches(self, doc: Document) -> list[tuple[int, int]]:
         """Spans of hits, earliest first; overlapping hits merge into the first."""
         furniture = self.options.get("include_furniture", True)
+        quoted = self.options.get("skip_quoted", False)
         spans: list[tuple[int, int]] = []
         for rx in self.regexes:
             for m in rx.finditer(doc.text):
@@ -105,7 +135,9 @@ class Pattern(RuleKind):
                     continue
                 if not furniture and doc.is_excluded(start, end):
                     continue
-                if self.guard and self.guard.search(doc.text[max(0, start - 120) : start]):
+                if self.guard and self.guard.search(doc.text[max(0, start - GUARD_WINDOW) : start]):
+                    continue
+                if quoted and inside_quotation(doc.text, start):
                     continue
                 spans.append((start, end))
         spans.sort(key=lambda s: (s[0], -s[1]))
