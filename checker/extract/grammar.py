@@ -252,6 +252,9 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
             and re.match(r" [A-Za-z$€£]", text[end:end + 2]):
         return None
+    # a slash pair is a fraction only when it measures something: "1/16 of a pint", not "9/11"
+    if unit is None and re.search(r"\d[/⁄]\d", text[n.start:n.end]) and not _OF_A.match(text, n.end):
+        return None
     # letters glued to the figure that are no unit/scale: 5G, 3D, 1st, 4x4 -> not a quantity
     if end == n.end and end < len(text) and _GLUED_LETTER.match(text[end]) and not n.words:
         return None

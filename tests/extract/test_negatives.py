@@ -33,6 +33,8 @@ NOT_ASSERTIONS = [
     "The office is at 16-18 Industrial Avenue.",
     "Results for Q3 2024 are due.",
     "It is open 24/7.",
+    "The 9/11 attacks changed aviation.",
+    "The World War 2 memorial and Apollo 11 were named.",
 ]
 
 
