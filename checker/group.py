@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from checker.model import Assertion, Group, SynonymSet, Why
+from checker.model import Assertion, Group, Qualifier, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
@@ -144,9 +144,22 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     """Two different named entities of the same kind (one country vs another) are different subjects."""
     if not (x.subject and y.subject) or x.subject == y.subject:
         return False
-    if x.a.subject_label and y.a.subject_label:
+    if not (x.entity and y.entity):
+        return False
+    if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
         return x.a.subject_label == y.a.subject_label
-    return x.entity and y.entity
+    return True
+
+
+ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
+
+
+def _named(a: Assertion) -> bool:
+    """Is the subject a named entity? NER says so when it can; else every word is capitalised."""
+    if a.subject_label:
+        return a.subject_label in ENTITY_LABELS
+    words = (a.subject or "").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _magnitude(a: Assertion) -> float | None:
@@ -190,12 +203,12 @@ def group(
     keyed: list[Keyed] = []
     for a in assertions:
         block = block_key(a)
-        if block is None:
-            continue
+        if block is None or (a.change and a.qualifier is Qualifier.RANGE):
+            continue  # no unit, or a change "from X to Y": not a level to compare
         measure_text = (a.measure or "").replace(a.text, " ")
         measure, mrules = norm.tokens(measure_text)
         subject, srules = norm.subject(a.subject)
-        entity = bool(srules) or bool(a.subject and re.fullmatch(r"[A-Z][\w.’'-]*", a.subject.strip()))
+        entity = _named(a)
         keyed.append(Keyed(a, subject, measure, mrules | srules, block, time_key(a.time), entity))
 
     by_block: dict[str, list[Keyed]] = defaultdict(list)

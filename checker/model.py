@@ -177,7 +177,7 @@ class Assertion:
     unit_class: str | None = None  # percent | currency | physical | count | None
     dimension: str | None = None  # Pint dimensionality or currency code, for blocking
     scale: float | None = None
-    stated_decimals: int | None = None  # digits after the point as written; -k for "k trailing zeros"
+    stated_decimals: int | None = None  # digits after the decimal point as written (16.1 -> 1, 150 -> 0)
     subject: str | None = None
     subject_label: str | None = None  # NER label of the subject (GPE, ORG, PERSON, NORP), if any
     measure: str | None = None

@@ -69,6 +69,7 @@ def test_gold_intervals_are_extracted(seed_audit, gold):
             ids = mention_ids(seed_audit, m["doc"], m["quote"])
             a = by_id[sorted(ids)[0]]
             assert a.unit == g["unit"], (m["quote"], a.unit)
+            m = {**m, "low": float(m["low"]), "high": float(m["high"])}  # YAML 1.1 reads 15.39e6 as a string
             if m["low"] == m["high"] and a.qualifier.value == "approx":
                 # the gold quote leaves out a hedge the text has ("estimated at", "around");
                 # the file's own convention reads it as approx: the stated figure must match
