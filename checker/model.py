@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 
 class Qualifier(enum.StrEnum):
@@ -225,6 +227,11 @@ class Group:
     pairs: tuple[PairJudgement, ...] = ()
     notes: tuple[str, ...] = ()
 
+    def _repr_html_(self) -> str:
+        from checker.render.notebook import group_html
+
+        return group_html(self)
+
 
 # ------------------------------------------------------------------------ findings
 
@@ -255,6 +262,8 @@ class AIFlag:
     evidence: str
     start: int
     end: int
+    line: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,3 +332,42 @@ class Audit:
 
     def assertion(self, assertion_id: str) -> Assertion | None:
         return next((a for a in self.assertions if a.id == assertion_id), None)
+
+    # Views and loaders live downstream (serialize, frames, render); these are
+    # thin doors to them so notebook users find everything on the object.
+    @classmethod
+    def from_json(cls, path: str | Path) -> Audit:
+        """Reload a saved audit.json into the same object (documents come back without text)."""
+        from checker.serialize import load
+
+        return load(path)
+
+    def to_json(self) -> str:
+        from checker.serialize import dumps
+
+        return dumps(self)
+
+    def assertions_frame(self) -> Any:
+        from checker.frames import assertions_frame
+
+        return assertions_frame(self)
+
+    def groups_frame(self) -> Any:
+        from checker.frames import groups_frame
+
+        return groups_frame(self)
+
+    def documents_frame(self) -> Any:
+        from checker.frames import documents_frame
+
+        return documents_frame(self)
+
+    def findings_frame(self) -> Any:
+        from checker.frames import findings_frame
+
+        return findings_frame(self)
+
+    def _repr_html_(self) -> str:
+        from checker.render.notebook import audit_html
+
+        return audit_html(self)

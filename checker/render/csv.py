@@ -51,16 +51,11 @@ from typing import IO, Any
 
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-from checker.model import Audit, Group
+from checker.frames import ASSERTION_COLUMNS, GROUP_COLUMNS, assertions_frame, groups_frame
+from checker.model import Audit
 
-ASSERTION_COLUMNS = (
-    "id", "doc_id", "line", "column", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
-    "unit_class", "subject", "measure", "time", "group_id", "verdict", "sentence",
-)
-GROUP_COLUMNS = (
-    "id", "subject", "measure", "unit", "verdict", "agreement", "members", "sources", "decided_by", "values",
-    "reason",
-)
+__all__ = ["ASSERTION_COLUMNS", "GROUP_COLUMNS", "neutralise", "render", "render_groups"]
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -71,49 +66,12 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    clean = [{k: neutralise(v) for k, v in row.items()} for row in rows]
-    return pd.DataFrame(clean, columns=list(columns))
+def _safe(df: pd.DataFrame) -> pd.DataFrame:
+    return df.map(neutralise) if len(df) else df
 
 
 def _write(df: pd.DataFrame, out: IO[str]) -> None:
-    out.write(df.to_csv(index=False, lineterminator="\n"))
-
-
-def _membership(audit: Audit) -> dict[str, Group]:
-    out: dict[str, Group] = {}
-    for g in sorted(audit.groups, key=lambda g: g.id):
-        for m in g.members:
-            out.setdefault(m, g)
-    return out
-
-
-def assertions_frame(audit: Audit) -> pd.DataFrame:
-    group_of = _membership(audit)
-    rows = []
-    for a in sorted(audit.assertions, key=lambda a: (a.doc_id, a.start, a.id)):
-        g = group_of.get(a.id)
-        rows.append({
-            "id": a.id, "doc_id": a.doc_id, "line": a.line, "column": a.column, "start": a.start, "end": a.end,
-            "text": a.text, "value": a.value, "low": a.low, "high": a.high, "qualifier": a.qualifier.value,
-            "unit": a.unit, "unit_class": a.unit_class, "subject": a.subject, "measure": a.measure, "time": a.time,
-            "group_id": g.id if g else None, "verdict": g.verdict.value if g else None, "sentence": a.sentence,
-        })
-    return _frame(rows, ASSERTION_COLUMNS)
-
-
-def groups_frame(audit: Audit) -> pd.DataFrame:
-    by_id = {a.id: a for a in audit.assertions}
-    rows = []
-    for g in sorted(audit.groups, key=lambda g: g.id):
-        members = [by_id[m] for m in g.members if m in by_id]
-        rows.append({
-            "id": g.id, "subject": g.subject, "measure": g.measure, "unit": g.unit, "verdict": g.verdict.value,
-            "agreement": g.agreement, "members": len(g.members), "sources": len({a.doc_id for a in members}),
-            "decided_by": " ".join(g.decided_by) if g.decided_by else None,
-            "values": "; ".join(f"'{a.text}' ({a.doc_id})" for a in members), "reason": g.reason,
-        })
-    return _frame(rows, GROUP_COLUMNS)
+    out.write(_safe(df).to_csv(index=False, lineterminator="\n"))
 
 
 def render(audit: Audit, out: IO[str], *, fail_on: str = "error", **_: Any) -> None:
