@@ -131,6 +131,8 @@ class Pattern(RuleKind):
         for rx in self.regexes:
             for m in rx.finditer(doc.text):
                 start, end = m.span("hit") if "hit" in rx.groupindex and m.group("hit") is not None else m.span()
+                while end > start and doc.text[end - 1].isspace():
+                    end -= 1
                 if end == start:
                     continue
                 if not furniture and doc.is_excluded(start, end):
