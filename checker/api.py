@@ -114,7 +114,17 @@ def audit(
     criteria = rubric[-1].weights() if rubric else DEFAULT_CRITERIA
     return Audit(
         documents=tuple(docs),
-        profiles=tuple(profiles(docs, flags, assertions, groups, criteria)),
+        profiles=tuple(
+            profiles(
+                docs,
+                flags,
+                assertions,
+                groups,
+                criteria,
+                synonyms=rs.synonyms(),
+                stopwords=rs.grouping_options().get("stopwords", ()),
+            )
+        ),
         assertions=tuple(assertions),
         groups=tuple(groups),
         findings=tuple(sort_findings(findings)),

@@ -15,7 +15,9 @@ SCHEMA = json.loads((ROOT / "checker" / "schemas" / "audit.schema.json").read_te
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +94,27 @@ def test_rules_show_prints_the_kind_documentation():
 
 def test_extract_prints_the_contract(tmp_path):
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(json.dumps({"id": "n1", "text": "Exports rose to more than 80 percent of output in 2024."}) + "\n")
+    corpus.write_text(
+        json.dumps({"id": "n1", "text": "Exports rose to more than 80 percent of output in 2024."}) + "\n"
+    )
     proc = run("extract", str(corpus), "--format", "jsonl")
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
-    keys = {"doc_id", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "subject", "measure", "time", "sentence"}
+    keys = {
+        "doc_id",
+        "start",
+        "end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "subject",
+        "measure",
+        "time",
+        "sentence",
+    }
     assert rows and all(keys <= set(r) for r in rows)
     pct = next(r for r in rows if r["unit"] == "%")
     assert pct["qualifier"] == "gt" and pct["low"] == 80 and pct["value"] is None

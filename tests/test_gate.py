@@ -57,8 +57,10 @@ def test_apply_marks_suppressed_findings_and_reports_unused_and_reasonless():
 
 def test_config_suppressions_and_baseline():
     fs = [finding("CHK001", "wire/ap.txt", 4, "F1"), finding("CHK020", "b.txt", 1, "F2")]
-    cfg = [Suppression(("CHK001",), "wire copies are checked upstream", "wire/*", "cfg"),
-           Suppression(("CHK100",), "never fires", "*", "cfg2")]
+    cfg = [
+        Suppression(("CHK001",), "wire copies are checked upstream", "wire/*", "cfg"),
+        Suppression(("CHK100",), "never fires", "*", "cfg2"),
+    ]
     out, fixed = apply(fs, [], cfg, baseline=frozenset({"F2", "F-gone"}))
     by = {f.id: f for f in out}
     assert by["F1"].suppressed == "config: wire copies are checked upstream"
@@ -96,8 +98,9 @@ def test_severity_overrides_relevel_and_disable():
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_baseline_turns_a_failing_gate_green_and_a_new_finding_red(tmp_path):

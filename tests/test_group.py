@@ -36,7 +36,16 @@ def test_different_units_never_merge():
 
 def test_two_different_figures_in_one_document_stay_apart():
     a1 = assertion("about 60 percent", 60, doc="A", subject="China", measure="mining output")
-    a2 = assertion("more than 80 percent", None, 80, 100, qualifier="gt", doc="A", subject="China", measure="refining capacity output")
+    a2 = assertion(
+        "more than 80 percent",
+        None,
+        80,
+        100,
+        qualifier="gt",
+        doc="A",
+        subject="China",
+        measure="refining capacity output",
+    )
     b = assertion("61 %", 61, doc="B", subject="China", measure="mining production")
     groups = run(a1, a2, b)
     assert all(not ({a1.id, a2.id} <= set(g.members)) for g in groups)

@@ -46,8 +46,12 @@ def hostile(tmp_path_factory) -> Path:
     (root / "latin1.txt").write_bytes("Le café a coûté 3 euros, environ 40 percent de plus.\n".encode("cp1252"))
     (root / "bom.md").write_bytes("\ufeffRevenue rose 12 percent in 2024.\n".encode())
     (root / "utf16.txt").write_bytes("Roughly 70 percent of output.\n".encode("utf-16"))
-    feed = [json.dumps({"id": "j1", "text": "Exports were worth $3 billion."}), "{not json", json.dumps({"id": "j2"}),
-            json.dumps({"id": "../../escape", "text": "About 5 percent."})]
+    feed = [
+        json.dumps({"id": "j1", "text": "Exports were worth $3 billion."}),
+        "{not json",
+        json.dumps({"id": "j2"}),
+        json.dumps({"id": "../../escape", "text": "About 5 percent."}),
+    ]
     (root / "feed.jsonl").write_text("\n".join(feed) + "\n", encoding="utf-8")
     (root / "sources.yaml").write_text("ok.txt: {outlet: [unclosed\n", encoding="utf-8")
     (root / "long.txt").write_text("word " * 400_000 + "and 12 percent.\n", encoding="utf-8")  # one 2 MB line

@@ -20,8 +20,9 @@ PLUGIN = EXAMPLES / "plugin_rules.py"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_plugin_registers_its_kind_and_ships_a_rule():
@@ -40,8 +41,22 @@ def test_example_pack_rules_test_passes():
 
 
 def test_example_pack_adds_findings_to_the_seed_audit(tmp_path):
-    proc = cli("audit", "seeds", "--rules", str(EXAMPLES), "--plugin", str(PLUGIN), "--out", str(tmp_path),
-               "--format", "json", "--fail-on", "never", "--isolated", "-q")
+    proc = cli(
+        "audit",
+        "seeds",
+        "--rules",
+        str(EXAMPLES),
+        "--plugin",
+        str(PLUGIN),
+        "--out",
+        str(tmp_path),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--isolated",
+        "-q",
+    )
     assert proc.returncode == 0, proc.stderr
     rules = {f["rule"] for f in json.loads((tmp_path / "audit.json").read_text())["findings"]}
     assert {"DESK-001", "DESK-010", "DESK-100"} <= rules

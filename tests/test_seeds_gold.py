@@ -54,8 +54,10 @@ def test_every_gold_group_comes_out_whole_with_its_verdict(seed_audit, gold):
             continue
         verdict = holders[0].verdict
         expect = g["expect"]
-        ok = verdict is Verdict.AGREE if expect == "agree" else (
-            verdict is Verdict.CONFLICT if expect == "conflict" else verdict is not Verdict.AGREE
+        ok = (
+            verdict is Verdict.AGREE
+            if expect == "agree"
+            else (verdict is Verdict.CONFLICT if expect == "conflict" else verdict is not Verdict.AGREE)
         )
         if not ok:
             problems.append(f"{g['id']}: verdict {verdict.value}, expected {expect} ({holders[0].reason})")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from checker.extract import units as un
 from checker.extract.grammar import Mention
+from checker.model import Qualifier
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -60,12 +62,46 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         try:
+            _unhedge_preposition(m, idx, text)
             keep = _refine_one(m, idx, text)
         except Exception:
             keep = True
         if keep:
             out.append(m)
     return out
+
+
+_PREP_HEDGE = re.compile(r"(around|about)\s+", re.I)
+# verbs that take "around" as a preposition: "structured around", "built around 3 pillars"
+_AROUND_VERBS = {"build", "structure", "center", "centre", "organize", "organise", "revolve", "focus", "base",
+                 "design", "frame", "wrap", "cluster", "gather", "arrange", "group", "orient", "construct", "shape",
+                 "anchor", "spread", "scatter", "locate", "situate", "move", "walk", "travel", "circle", "plan",
+                 "form", "rally", "tour", "drive", "fly", "sail", "pivot", "unite", "coalesce", "converge"}
+
+
+def _unhedge_preposition(m: Mention, idx: TokenIndex, text: str) -> None:
+    """"structured around four main goals": a preposition, not a hedge. "around"/"about" is approx only
+    as an adverb of the number (advmod/quantmod) or right before an amount (%, money, physical unit)."""
+    if m.qualifier is not Qualifier.APPROX or m.value is None:
+        return
+    w = _PREP_HEDGE.match(text, m.start)
+    if w is None or w.end() > m.num_start:
+        return
+    toks = idx.tokens(m.start, w.end(1))
+    if not toks:
+        return
+    hedge = toks[0]
+    amount = m.unit is not None and m.unit.unit_class in (un.PERCENT, un.CURRENCY, un.PHYSICAL)
+    prev = hedge.nbor(-1) if hedge.i > 0 else None
+    verb_prep = hedge.lower_ == "around" and prev is not None and prev.pos_ == "VERB" \
+        and prev.lemma_.lower() in _AROUND_VERBS
+    adverb = hedge.dep_ in ("advmod", "quantmod", "npadvmod") and not verb_prep
+    if amount or adverb:
+        return
+    m.start = w.end()
+    m.qualifier = Qualifier.EXACT
+    m.low = m.high = m.value
+    m.low_inclusive = m.high_inclusive = True
 
 
 def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
@@ -179,6 +215,8 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip:
     words: list[Token] = []
 
     def walk(t: Token, top: bool) -> None:
+        if t.i in skip and not top:
+            return
         for c in t.lefts:
             if c.i in skip:
                 continue
@@ -200,7 +238,7 @@ def _phrase(tok: Token, keep_amod: bool = True, stop: Token | None = None, skip:
                 walk(c, False)
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for", "to", "from") and top:
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
-                if pobj:
+                if pobj and pobj[0].i not in skip:
                     words.append(c)
                     walk(pobj[0], False)
 
@@ -234,6 +272,12 @@ def _subject_of(verb: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             s = subj[0]
+            # a run-on heading glued before a sentence parses as a 2nd nsubj: "... in the Spotlight On
+            # 10 October 2025, the United States announced": the named one after the comma is the subject
+            for c in subj[1:]:
+                if c.i < cur.i and c.ent_type_ in _NAMED and any(
+                        t.text in (",", ":", ";") for t in c.doc[s.i:c.left_edge.i]):
+                    s = c
             if s.lower_ in ("which", "that", "who") and cur.dep_ == "relcl":
                 return cur.head
             return s
@@ -246,20 +290,108 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def describe(m: Mention, doc: Doc, text: str) -> tuple[str | None, str | None, str | None]:
-    """(subject, measure, attribution) of a mention; Nones when the parse says nothing useful."""
+class Description(NamedTuple):
+    subject: str | None
+    measure: str | None
+    attribution: str | None
+    subject_label: str | None = None
+
+
+def describe(m: Mention, doc: Doc, text: str, context: Doc | None = None) -> Description:
+    """Subject (with its NER label), measure and attribution of a mention; Nones when the parse says
+    nothing useful. ``context`` is the previous sentence, for "its"/"their" that name an earlier holder."""
     try:
-        return _describe(m, TokenIndex(doc), text)
+        return _describe(m, TokenIndex(doc), text, context)
     except Exception:
-        return None, None, None
+        return Description(None, None, None)
 
 
-def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str | None, str | None]:
+SUBJECT_LABELS = frozenset(_NAMED | {"WORK_OF_ART", "LAW"})
+_POSS_PRONOUNS = {"its", "their"}
+# verbs that put money (or another amount) towards something: the recipient is the measure
+_ALLOCATE = {"commit", "allocate", "earmark", "provide", "pledge", "invest", "spend", "devote", "dedicate",
+             "channel", "budget", "assign", "grant", "award", "inject", "pour", "funnel", "contribute", "donate",
+             "reserve", "promise", "offer", "approve", "announce", "unveil"}
+_ALLOCATE_RE = re.compile(r"(?<![A-Za-z])(?:commit|allocate|earmark|pledge|invest|devote|dedicate|channel|"
+                          r"inject|funnel|contribute|donate)(?:s|ed|ted|ing|ting)?\s+$", re.I)
+_ALLOCATE_PREPS = {"to", "for", "into", "towards", "toward", "on", "in"}
+
+
+def label_of(tok: Token | None) -> str | None:
+    """NER label of the entity a subject token is (its head word), if it names one."""
+    if tok is None:
+        return None
+    return tok.ent_type_ if tok.ent_type_ in SUBJECT_LABELS else None
+
+
+def _holder_pronoun(*toks: Token | None) -> Token | None:
+    for t in toks:
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS:
+                return c
+    return None
+
+
+def _named_subject(doc: Doc, before: int | None) -> Token | None:
+    """The most recent named-entity subject: in this sentence before ``before``; in a previous sentence
+    (``before`` None) its main clause's subject first."""
+    named: list[Token] = []
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or (before is not None and t.i >= before):
+            continue
+        n = t if label_of(t) or t.pos_ == "PROPN" else (_named_within(t) if t.pos_ == "NOUN" else None)
+        if n is not None and (label_of(n) or n.pos_ == "PROPN"):
+            named.append(n)
+    if not named:
+        return None
+    if before is None:
+        main = [n for n in named if n.head.dep_ == "ROOT" or n.head.head.dep_ == "ROOT"]
+        return main[0] if main else named[-1]
+    return named[-1]
+
+
+def _allocation_target(m: Mention, idx: TokenIndex, text: str, root: Token, verb: Token | None,
+                       inside: set[int]) -> Token | None:
+    """"commits US$8.5 billion to joint projects", "earmarks RMB 180 billion for innovation": the
+    object of to/for after an allocation verb whose object is the figure."""
+    if m.unit is None or m.unit.unit_class not in (un.CURRENCY, un.PERCENT):
+        return None
+    by_verb = verb is not None and verb.lemma_.lower() in _ALLOCATE and any(
+        a.i == verb.i for a in root.ancestors) and root.dep_ in ("dobj", "pobj", "nsubjpass", "appos", "npadvmod")
+    if not (by_verb or _ALLOCATE_RE.search(text[max(0, m.start - 30):m.start])):
+        return None
+    owners = set(inside) | {root.i} | ({verb.i} if verb is not None else set())
+    for t in idx.doc[max(t.i for t in idx.tokens(m.start, m.end)) + 1:]:
+        if t.is_punct and t.text in ".;:":
+            break
+        if t.dep_ == "prep" and t.lower_ in _ALLOCATE_PREPS and t.head.i in owners:
+            pobj = [g for g in t.children if g.dep_ == "pobj" and g.ent_type_ not in _DATE_ENTS]
+            if pobj and pobj[0].i not in inside:
+                return pobj[0]
+    return None
+
+
+_ABSTRACT_SUFFIX = ("sion", "tion", "ance", "ence", "ity", "ness", "ure", "ing")
+
+
+def _abstract(tok: Token) -> bool:
+    """"This expansion", "the move": a noun that points back to an event, not a holder of things."""
+    if tok.pos_ != "NOUN":
+        return False
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
+                        for c in tok.children)
+    return demonstrative or tok.lower_.endswith(_ABSTRACT_SUFFIX)
+
+
+def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None) -> Description:
     toks = idx.tokens(m.start, m.end)
     root = _span_root(toks, m.start, m.end)
     if root is None:
-        return None, None, None
+        return Description(None, None, None)
     inside = {t.i for t in toks}
+    skip = frozenset(inside)
     measure_tok: Token | None = None
     measure: str | None = None
     # "85-95% of <measure>", "16.2 million tons of <measure>", "$150 billion in <measure>"
@@ -269,7 +401,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             if pobj:
                 measure_tok = pobj[0]
-                measure = _phrase(pobj[0])
+                measure = _phrase(pobj[0], skip=skip)
                 break
     if measure is None:
         after = idx.first_from(m.end)
@@ -277,50 +409,74 @@ def _describe(m: Mention, idx: TokenIndex, text: str) -> tuple[str | None, str |
             pobj = [g for g in after.children if g.dep_ == "pobj"]
             if pobj:
                 measure_tok = pobj[0]
-                measure = _phrase(pobj[0])
+                measure = _phrase(pobj[0], skip=skip)
     head = root.head
     if measure is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         # "tariffs of up to 130% on Chinese goods"
         measure_tok = head.head
-        measure = _phrase(head.head, keep_amod=False, stop=head, skip=frozenset(inside))
+        measure = _phrase(head.head, keep_amod=False, stop=head, skip=skip)
     if measure is None and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod") and head.i not in inside \
             and head.pos_ in ("NOUN", "PROPN") and head.i > root.i:
         # "a 100% tariff on all Chinese imports", "$150 billion deal"
         measure_tok = head
-        measure = _phrase(head, keep_amod=False, skip=frozenset(inside))
+        measure = _phrase(head, keep_amod=False, skip=skip)
     verb = _clause_verb(root)
     subj_tok = _subject_of(verb) if verb is not None else None
+    nsubj = subj_tok
+    if measure is None:
+        target = _allocation_target(m, idx, text, root, verb, inside)
+        if target is not None:
+            measure_tok = target
+            measure = _phrase(target, skip=skip)
     if measure is None and verb is not None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside]
         if objs and m.unit is not None and m.unit.unit_class != un.COUNT:
             measure_tok = objs[0]
-            measure = _phrase(objs[0])
+            measure = _phrase(objs[0], skip=skip)
         elif subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.i not in inside:
             measure_tok = subj_tok
-            measure = _phrase(subj_tok)
+            measure = _phrase(subj_tok, skip=skip)
             subj_tok = None
     subject: str | None = None
+    label: str | None = None
     if measure_tok is not None:
         poss = [c for c in measure_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS
                 and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
         if poss:
             subject = _phrase(poss[0]).removesuffix("'s").removesuffix("’s").strip()
+            label = label_of(poss[0])
     if subject is None and subj_tok is not None and subj_tok.lower_ not in _PRONOUNS and subj_tok.i not in inside:
         named = _named_within(subj_tok) if subj_tok.pos_ == "NOUN" else None
         subject = _phrase(named or subj_tok, keep_amod=True)
         subject = re.sub(r"\s*['’]s$", "", subject)
+        label = label_of(named or subj_tok)
         if measure_tok is None and subj_tok.pos_ == "NOUN":
             measure = subject
             subject = None
-    label = _LABEL.match(text)
-    if label and label.end() <= m.start + 2 and not text[label.end():m.start].strip(" ≈~<>"):
+            label = None
+    # "its"/"their" name the holder: the latest named subject before it, else the previous sentence's
+    pron = _holder_pronoun(measure_tok, nsubj, *(c for c in (verb.children if verb is not None else ())
+                                                  if c.dep_ == "dobj"))
+    if pron is not None and label is None:
+        holder = _named_subject(idx.doc, pron.i)
+        if holder is None and context is not None:
+            holder = _named_subject(context, None)
+        if holder is not None:
+            subject = re.sub(r"\s*['’]s$", "", _phrase(holder, keep_amod=True))
+            label = label_of(holder)
+        elif subject is not None and nsubj is not None and _abstract(nsubj):
+            subject = None  # "this expansion would raise its share": the noun is not the holder
+    lab = _LABEL.match(text)
+    if lab and lab.end() <= m.start + 2 and not text[lab.end():m.start].strip(" ≈~<>"):
         # list items "China - ≈ 61 % of ...", "U.S. export: < 5 % of ...": the label names the subject
-        name = label.group(1) or label.group(2)
+        g = 1 if lab.group(1) else 2
+        name = lab.group(g)
         owner = re.match(r"(.+?)['’]s\b", name)
         subject = (owner.group(1) if owner else name).strip()
-    if m.unit is not None and m.unit.unit_class == un.COUNT and measure is None:
-        measure = None
-    return _clean(subject), _clean(measure), attribution(idx.doc, root)
+        ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
+        label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
+    subject = _clean(subject)
+    return Description(subject, _clean(measure), attribution(idx.doc, root), label if subject else None)
 
 
 _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+"

@@ -46,6 +46,7 @@ class Mention:
     range_high: float | None = None
     unit_end: int = 0  # where the unit (or the figure) ends, before any after-phrase
     inner: QualifierEntry | None = None  # an after-phrase written before the unit ("5+ years")
+    from_to: tuple[str, str, float, float] | None = None  # "from X to Y" as written: texts, values
 
     def interval_point(self, entry: QualifierEntry | None) -> None:
         x = self.value
@@ -109,6 +110,14 @@ _BLOCK_PATTERNS = [
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+",
     # ratios / odds written with a colon: 3:1 handled by the time pattern; slash pairs that are not fractions
     r"(?<![\d.])\d+[/⁄]\d+(?:[/⁄]\d+)+",
+    # idioms: "on (the) one hand", "one of a kind"
+    r"(?i)\bon\s+(?:the\s+)?one\s+hand\b|\bone\s+of\s+a\s+kind\b",
+    # code and markup: template expressions, tags and script bodies, figures glued to = _ { } (x=1, var_2)
+    r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}",
+    r"(?is)<(script|style)\b.*?</\1\s*>",
+    r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>",
+    r"(?<=[_{}])[-+]?\d[\w.]*|\d[\d.]*(?=[=_{}])",
+    r"(?:[a-z_\d)\]'\"]|[A-Za-z]{2})=['\"]?[-+]?\d[\w.]*",  # x=1, id="3"; not the yen sign "Y=28,030"
 ]
 _BLOCK_RE = [re.compile(p) for p in _BLOCK_PATTERNS]
 
@@ -355,6 +364,8 @@ def _try_range(text: str, a: Mention, b: Mention) -> Mention | None:
     if kind in ("between", "from"):
         m.start = a.start - len(_BETWEEN.search(head).group(0) if kind == "between"  # type: ignore[union-attr]
                                  else _FROM.search(head).group(0))  # type: ignore[union-attr]
+    if kind == "from" and not _NEXT_TO.match(text, b.end):  # not "from 5 to 7% to 3 to 5%"
+        m.from_to = (text[a.start:a.end], text[b.start:b.end], lo_val, hi_val)
     return m
 
 
@@ -392,6 +403,31 @@ def _direction(text: str, pos: int) -> str | None:
     if pos > 0 and text[pos - 1] == "+":
         return "up"
     return None
+
+
+_UP_DOWN_FROM = re.compile(r"(?<![A-Za-z])(?:up|down)\s+$", re.I)
+_NEXT_TO = re.compile(r"\s+to\s+(?:up to\s+)?[-+]?[$€£¥\d]")
+# a change is said before "from": "rose from", "raise its share from", "plummeted from", "a jump from"
+_CHANGE_CUE = re.compile(
+    rf"(?<![A-Za-z])(?:{_UP}|{_DOWN}|chang(?:e|ed|es|ing)|mov(?:e|ed|es|ing)|went|go(?:es|ne)?|"
+    r"shift(?:ed|s|ing)?|revis(?:e|ed|es|ing)|adjust(?:ed|s|ing)?|lift(?:ed|s|ing)?|trim(?:med|s)?|"
+    r"reduc(?:e|ed|es|ing|tion)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|grow|growth|"
+    r"improv(?:e|ed|es|ing)|worsen(?:ed|s|ing)?|swung|swing|turn(?:ed|s)?)(?![A-Za-z])[^.;:!?()]{0,60}$",
+    re.I,
+)
+
+
+def from_to_change(text: str, m: Mention) -> str | None:
+    """"rose from 25% to 19%": a change said as a from-to range -> "up"/"down", by the figures in the
+    order written (the verb decides only when they are equal); None when no change word governs it."""
+    before = text[max(0, m.start - 80):m.start]
+    if m.from_to is None or not _CHANGE_CUE.search(before) or _UP_DOWN_FROM.search(before):
+        return None  # "down from the $89 to $93 it had projected": the old level, a range
+    a_text, b_text, x, y = m.from_to
+    m.notes.append(f"change from {a_text} to {b_text}")
+    if x != y:
+        return "up" if y > x else "down"
+    return _direction(text, m.start)
 
 
 # ---------------------------------------------------------------------- conversions
@@ -470,7 +506,8 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
             m.interval_point(entry)
         if m.unit is not None and m.unit.canonical == "%" and m.high is None and re.match(r"\s+of\b", text[m.end:]):
             m.high, m.high_inclusive = 100.0, True
-        m.change = _direction(text, m.start)
+        m.change = from_to_change(text, m) if m.from_to else None
+        m.change = m.change or _direction(text, m.start)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []
     for m in merged:

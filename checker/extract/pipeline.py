@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from checker.errors import ModelError
@@ -86,11 +88,47 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
             yield from _cut(text, start, le)
 
 
+_WORD = re.compile(r"\S+")
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "vs", "from", "as", "&"}
+# capitalised words that open a sentence with a fronted time or place phrase: "On 10 October 2025, the ..."
+_OPENERS = {"on", "in", "at", "during", "after", "before", "since", "by", "last", "earlier", "today", "yesterday",
+            "meanwhile", "according", "under", "following", "amid", "this", "over", "until", "as", "from"}
+
+
+def heading_split(text: str, start: int, end: int) -> int | None:
+    """Where a heading line without end punctuation runs into a sentence: a Title Case run, then a
+    capitalised opener ("On", "In", "Last", "According") whose phrase ends in a comma, then sentence case.
+    "... Diplomacy in the Spotlight On 10 October 2025, the United States announced" -> split before "On"."""
+    words = list(_WORD.finditer(text, start, end))
+    caps = 0
+    for k, w in enumerate(words):
+        tok = w.group(0)
+        core = tok.strip("\"'“”‘’()[]:,–—-")
+        if not core:
+            continue
+        if core[:1].islower() and core.lower() not in _SMALL:
+            return None  # sentence case before any opener: an ordinary sentence
+        if core[:1].isupper() and core.lower().rstrip(",") in _OPENERS and caps >= 3 \
+                and not words[k - 1].group(0).endswith((",", ":")):
+            rest = words[k:k + 8]
+            comma = next((i for i, r in enumerate(rest) if r.group(0).endswith(",")), None)
+            after = [r.group(0)[:1].islower() for r in words[k + comma + 1:k + comma + 5]] if comma is not None else []
+            if after and after[0] and sum(after) >= 2:  # sentence case follows the comma
+                return w.start()
+        if core[:1].isupper():
+            caps += 1
+    return None
+
+
 def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    split = heading_split(text, start, end)
+    if split is not None:
+        yield from _cut(text, start, split)
+        start = split
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
@@ -111,12 +149,14 @@ def extract(docs: Iterable[Document], qualifiers: Sequence[QualifierEntry], nlp:
             batch_size: int = 64) -> list[Assertion]:
     """Assertions of every document, sorted by (doc_id, start)."""
     quals = tuple(qualifiers)
-    jobs: list[tuple[Document, int, str, list[grammar.Mention]]] = []
+    jobs: list[tuple[Document, int, str, list[grammar.Mention], str | None]] = []
     for doc in docs:
+        last: str | None = None
         for s, e in split_sentences(doc.text):
             if any(x.start <= s and e <= x.end for x in doc.excluded):
                 continue
             sent = doc.text[s:e]
+            prev, last = last, sent
             if not nb.vague_words(sent):
                 continue
             try:
@@ -125,23 +165,52 @@ def extract(docs: Iterable[Document], qualifiers: Sequence[QualifierEntry], nlp:
                 continue
             mentions = [m for m in mentions if not doc.is_excluded(s + m.start, s + m.end)]
             if mentions:
-                jobs.append((doc, s, sent, mentions))
+                jobs.append((doc, s, sent, mentions, prev))
     if not jobs:
         return []
     nlp = nlp if nlp is not None else load_model()
     out: list[Assertion] = []
-    texts = (j[2] for j in jobs)
-    for (doc, s, sent, mentions), parsed in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    # "its"/"their" may name a holder in the previous sentence: parse that one too (rarely needed)
+    texts = [j[2] for j in jobs]
+    context_of: dict[int, int] = {}
+    for k, (_doc, _s, sent, _m, prev) in enumerate(jobs):
+        if prev is not None and _HOLDER_PRONOUN.search(sent):
+            context_of[k] = len(texts)
+            texts.append(prev)
+    parsed_all = list(nlp.pipe(texts, batch_size=batch_size))
+    # what NER called each name anywhere in a document: a bare list label ("- Brazil - 61 %") gets none
+    known: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for k, job in enumerate(jobs):
+        for p in (k, context_of.get(k)):
+            if p is not None:
+                for ent in parsed_all[p].ents:
+                    if ent.label_ in attach.SUBJECT_LABELS:
+                        known[job[0].id][_entity_key(ent.text)][ent.label_] += 1
+    for k, (doc, s, sent, mentions, _prev) in enumerate(jobs):
+        parsed = parsed_all[k]
+        context = parsed_all[context_of[k]] if k in context_of else None
         for m in attach.refine(mentions, parsed, sent):
             if not doc.is_excluded(s + m.start, s + m.end):  # the parse may have grown the span
-                out.append(_assertion(doc, s, sent, m, parsed))
+                a = _assertion(doc, s, sent, m, parsed, context)
+                if a.subject and a.subject_label is None:
+                    seen = known[doc.id].get(_entity_key(a.subject))
+                    if seen:
+                        a = replace(a, subject_label=seen.most_common(1)[0][0])
+                out.append(a)
     out.sort(key=lambda a: (a.doc_id, a.start, a.end))
     return out
 
 
-def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any) -> Assertion:
+def _entity_key(name: str) -> str:
+    return re.sub(r"^the\s+|['’]s$|\.$", "", name.strip().lower())
+
+
+_HOLDER_PRONOUN = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any, context: Any = None) -> Assertion:
     start, end = s + m.start, s + m.end
-    subject, measure, attribution = attach.describe(m, parsed, sent)
+    subject, measure, attribution, subject_label = attach.describe(m, parsed, sent, context)
     line, col = doc.line_col(start)
     unit = m.unit
     return Assertion(
@@ -150,9 +219,9 @@ def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any
         start=start,
         end=end,
         text=doc.text[start:end],
-        value=m.value,
-        low=m.low,
-        high=m.high,
+        value=_tidy(m.value),
+        low=_tidy(m.low),
+        high=_tidy(m.high),
         qualifier=m.qualifier,
         unit=unit.canonical if unit else None,
         sentence=sent,
@@ -167,9 +236,15 @@ def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any
         scale=m.scale,
         stated_decimals=m.decimals,
         subject=subject,
+        subject_label=subject_label,
         measure=measure,
         time=attach.find_time(sent, m.start, m.end),
         change=m.change,
         attribution=attribution,
         notes=tuple(dict.fromkeys(m.notes)),
     )
+
+
+def _tidy(x: float | None) -> float | None:
+    """Binary float noise (16.1 * 1e6 = 16100000.000000002) off: 12 significant digits."""
+    return None if x is None else grammar.tidy(x)

@@ -13,6 +13,7 @@ from checker.rules.base import AuditContext, RuleKind
 
 AI_FLAG_KINDS = ("disclosure", "leaked-assistant", "template-residue")
 GUARD_WINDOW = 120
+_STRING = {"type": "string", "minLength": 1}
 OPENING_QUOTES = "“„«‹「『"
 CLOSING_QUOTES = "”»›」』"
 
@@ -47,7 +48,7 @@ def _phrase_regex(phrase: str) -> str:
             parts.append(r"\s+")
         elif ch in "'’‘`":
             parts.append("['’‘`]")
-        elif ch in "\"“”":
+        elif ch in '"“”':
             parts.append('["“”]')
         else:
             parts.append(re.escape(ch))
@@ -91,13 +92,17 @@ class Pattern(RuleKind):
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}, "description": "Literal phrases."},
-            "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}, "description": "Python regexes."},
+            "phrases": {"type": "array", "items": _STRING, "description": "Literal phrases."},
+            "patterns": {"type": "array", "items": _STRING, "description": "Python regexes."},
             "ignore_case": {"type": "boolean", "description": "Case-insensitive matching (default true)."},
-            "ai_flag": {"enum": list(AI_FLAG_KINDS), "description": "Mark matching sources as AI-generated, of this kind."},
+            "ai_flag": {"enum": list(AI_FLAG_KINDS), "description": "Mark matching sources as machine-written."},
             "guard": {"type": "string", "description": "Regex on the 120 characters before a hit that cancels it."},
             "skip_quoted": {"type": "boolean", "description": "Drop hits inside quotation marks (default false)."},
-            "max_per_document": {"type": "integer", "minimum": 1, "description": "Report at most this many hits per document."},
+            "max_per_document": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "At most this many hits per document.",
+            },
             "include_furniture": {"type": "boolean", "description": "Also search page furniture (default true)."},
         },
     }

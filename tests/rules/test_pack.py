@@ -42,7 +42,10 @@ def test_unknown_key_lists_the_expected_ones(tmp_path):
     p = write(tmp_path, "id: X-1\nkind: bounds\nunit: '%'\ntreshold: 3\n")
     err = error_of(p)
     assert (err.line, err.column) == (4, 1)
-    assert "unknown key 'treshold' for kind 'bounds'" in err.message and "after, high, low, measure, sentence, unit" in err.message
+    assert (
+        "unknown key 'treshold' for kind 'bounds'" in err.message
+        and "after, high, low, measure, sentence, unit" in err.message
+    )
 
 
 def test_unknown_kind_lists_known_kinds(tmp_path):
