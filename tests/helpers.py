@@ -38,7 +38,7 @@ def assertion(
         "sentence": text,
         "stated_decimals": decimals,
         "scale": scale,
-        "unit_class": {"%": "percent", "USD": "currency", "t": "physical"}.get(unit or "", None),
+        "unit_class": {"%": "percent", "USD": "currency", "t": "physical"}.get(unit or ""),
     }
     fields.update(kw)
     return Assertion(**fields)

@@ -44,7 +44,7 @@ def test_every_gold_group_comes_out_whole_with_its_verdict(seed_audit, gold):
     problems = []
     for g in gold["groups"]:
         found = [mention_ids(seed_audit, m["doc"], m["quote"]) for m in g["mentions"]]
-        missing = [m["quote"] for m, ids in zip(g["mentions"], found) if not ids]
+        missing = [m["quote"] for m, ids in zip(g["mentions"], found, strict=False) if not ids]
         if missing:
             problems.append(f"{g['id']}: not extracted: {missing}")
             continue
