@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     """Lazy re-exports: ``import checker`` stays cheap (no spaCy) until you call into it."""
-    if name in ("audit", "extract"):
+    if name == "audit":
         from checker import api
 
-        return getattr(api, name)
+        return api.audit
+    if name == "extract":  # the subpackage, which is callable as the API function
+        import checker.extract as extract_module
+
+        return extract_module
     if name in ("Assertion", "Audit", "Document", "Group"):
         from checker import model
 

@@ -69,6 +69,7 @@ def test_a_heading_glued_to_a_sentence_is_split():
     "The U.S. Treasury's Scott Bessent has noted that China may delay.",
     "Apple Inc. On Monday, said revenue rose 3%.",
     "President Trump And Prime Minister Albanese Agreed To Deepen Cooperation On Minerals, And Energy Supply.",
+    "Brazil Remains A Major Player In Mining, processing, And Global Supply Chains For Iron Ore.",
 ])
 def test_ordinary_and_all_title_case_sentences_are_not_split(text):
     assert heading_split(text, 0, len(text)) is None
