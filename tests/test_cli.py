@@ -119,3 +119,31 @@ def test_extract_prints_the_contract(tmp_path):
     pct = next(r for r in rows if r["unit"] == "%")
     assert pct["qualifier"] == "gt" and pct["low"] == 80 and pct["value"] is None
     assert not any(r["text"] == "2024" for r in rows)
+
+
+def test_every_format_renders_from_one_run(tmp_path):
+    proc = run(
+        "audit",
+        "seeds",
+        "--out",
+        str(tmp_path),
+        "--format",
+        "json,html,sarif,junit,github,md,csv,csv-groups",
+        "--fail-on",
+        "never",
+        "--isolated",
+        "-q",
+    )
+    assert proc.returncode == 0, proc.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert names == {
+        "audit.json",
+        "audit.html",
+        "audit.sarif",
+        "junit.xml",
+        "github.txt",
+        "summary.md",
+        "assertions.csv",
+        "groups.csv",
+    }
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left behind

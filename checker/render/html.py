@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -106,7 +106,7 @@ def content_security_policy() -> str:
 # ------------------------------------------------------------------------- public API
 
 
-def render(audit: Audit, out: IO[str]) -> None:
+def render(audit: Audit, out: IO[str], **_: Any) -> None:
     """Write the report for ``audit`` to ``out`` as one self-contained HTML page."""
     out.write(render_string(audit))
 
