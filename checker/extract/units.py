@@ -317,7 +317,8 @@ def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, 
     p = m.end()
     phys = physical_after(text, p, attached_ok=True)
     if phys is not None:
-        if _NOT_RATE.match(text, phys[1]):
+        # "a year ago", "a day after": a time phrase, not a rate; "$85/barrel on Monday" is a rate
+        if sep not in ("/", "per", "-per-") and time_unit(phys[0].canonical) and _NOT_RATE.match(text, phys[1]):
             return None
         return phys[0].canonical, text[pos:phys[1]], phys[1]
     if sep in ("/", "per", "-per-") and allow_noun:

@@ -46,9 +46,13 @@ def test_figure_is_read(ext, sentence, surface, value, unit):
         assert a.unit == unit, a
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a rate written 'per barrel'/'a barrel' after a bare $ figure")
-def test_rate_in_words_after_a_currency_figure(ext):
-    assert [a.unit for a in ext("Brent rose to $85 per barrel on Monday.")] == ["USD/barrel"]
+@pytest.mark.parametrize("sentence", ["Brent rose to $85 per barrel on Monday.", "Brent hit $85 a barrel on Monday."])
+def test_rate_in_words_after_a_currency_figure(ext, sentence):
+    assert [a.unit for a in ext(sentence)] == ["USD/barrel"]
+
+
+def test_a_time_phrase_is_not_a_rate(ext):
+    assert [a.unit for a in ext("Sales were $5 a year ago.")] == ["USD"]
 
 
 @pytest.mark.parametrize("sentence", NOT_ASSERTIONS)
