@@ -220,6 +220,26 @@ def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], mod
 
 
 @app.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a new finding is at or above this severity.",
+)
+def diff(old: Path, new: Path, fail_on: str) -> None:
+    """Story drift between two audit.json files: new, fixed and re-judged findings."""
+    from checker.diff import drift, report
+    from checker.serialize import load
+
+    d = drift(load(old), load(new))
+    click.echo(report(d), nl=False)
+    raise SystemExit(ExitStatus.FINDINGS if d.failing(fail_on) else ExitStatus.OK)
+
+
+@app.command()
 def formats() -> None:
     """List the output formats."""
     for name, (_render, filename) in renderers.items():

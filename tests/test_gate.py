@@ -121,3 +121,28 @@ def test_baseline_turns_a_failing_gate_green_and_a_new_finding_red(tmp_path):
     data = json.loads((tmp_path / "r4" / "audit.json").read_text())
     new = [f for f in data["findings"] if f["suppressed"] is None and f["severity"] in ("warning", "error")]
     assert red.returncode == 1 and new, red.stderr
+
+
+def test_diff_reports_new_fixed_and_verdict_changes(tmp_path):
+    from dataclasses import replace as dc_replace
+
+    from checker.diff import drift
+    from checker.model import Verdict
+    from checker.serialize import dumps
+    from tests.render.audit_fixture import fixed_audit
+
+    old = fixed_audit()
+    gone, *kept = old.findings
+    flipped = dc_replace(old.groups[1], verdict=Verdict.CONFLICT)
+    extra = dc_replace(kept[0], id="Fnew", severity=Severity.WARNING)
+    new = dc_replace(old, findings=(*kept, extra), groups=(old.groups[0], flipped))
+    d = drift(old, new)
+    assert [f.id for f in d.fixed] == [gone.id] and [f.id for f in d.new] == ["Fnew"]
+    assert [(c.old, c.new) for c in d.verdicts] == [(old.groups[1].verdict.value, "conflict")]
+    assert d.failing("warning") and not d.failing("never")
+    (tmp_path / "old.json").write_text(dumps(old))
+    (tmp_path / "new.json").write_text(dumps(new))
+    proc = cli("diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), cwd=ROOT)
+    assert proc.returncode == 1 and proc.stdout.startswith("1 new, 1 fixed")
+    same = cli("diff", str(tmp_path / "old.json"), str(tmp_path / "old.json"), cwd=ROOT)
+    assert same.returncode == 0
