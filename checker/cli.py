@@ -319,10 +319,10 @@ def rules_validate(paths: tuple[Path, ...], plugins: tuple[str, ...]) -> None:
 def rules_test(paths: tuple[Path, ...], model: str | None, plugins: tuple[str, ...]) -> None:
     """Run every rule's `examples:` (fail texts must trigger it, pass texts must not)."""
     from checker.rules import load_rules
-    from checker.rules.examples import run_examples
+    from checker.rules.examples import NEEDS_ASSERTIONS, run_examples
 
     rs = load_rules(paths, default=False, plugins=plugins)
-    needs_nlp = any(r.spec.kind == "bounds" and r.spec.examples for r in rs)
+    needs_nlp = any(r.spec.kind in NEEDS_ASSERTIONS and r.spec.examples for r in rs)
     extract = None
     if needs_nlp:
         from checker.extract import extract as run_extract

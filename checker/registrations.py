@@ -9,6 +9,7 @@ from typing import IO, Any
 import checker.corpus
 import checker.rules.agreement
 import checker.rules.checks
+import checker.rules.figures
 import checker.rules.pattern
 import checker.rules.tables  # noqa: F401
 from checker.model import Audit

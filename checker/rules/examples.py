@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from checker.model import Assertion, Document
 from checker.rules.base import AuditContext, RuleKind
 
+NEEDS_ASSERTIONS = frozenset({"bounds", "sum", "reference"})  # kinds whose examples must be extracted first
 Extractor = Callable[[Sequence[Document]], list[Assertion]]
 
 
@@ -27,7 +28,7 @@ def run_examples(rules: Sequence[RuleKind], extract: Extractor | None = None) ->
         for expect in ("fail", "pass"):
             for i, text in enumerate(rule.spec.examples.get(expect, [])):
                 doc = Document(id=f"{rule.id}-{expect}-{i}", text=text)
-                assertions = extract([doc]) if extract is not None and rule.spec.kind == "bounds" else []
+                assertions = extract([doc]) if extract is not None and rule.spec.kind in NEEDS_ASSERTIONS else []
                 n = len(list(rule.check(AuditContext([doc], assertions))))
                 out.append(ExampleResult(rule.id, expect, text, (n > 0) == (expect == "fail"), n))
     return out
