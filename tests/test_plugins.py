@@ -59,7 +59,7 @@ def test_example_pack_adds_findings_to_the_seed_audit(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     rules = {f["rule"] for f in json.loads((tmp_path / "audit.json").read_text())["findings"]}
-    assert {"DESK-001", "DESK-010", "DESK-100"} <= rules
+    assert {"DESK-001", "DESK-010", "DESK-020", "DESK-100"} <= rules
 
 
 def test_bad_plugins_are_one_line_usage_errors(tmp_path):
