@@ -147,3 +147,30 @@ def test_every_format_renders_from_one_run(tmp_path):
         "groups.csv",
     }
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left behind
+
+
+def test_sarif_of_a_real_run_validates_and_is_byte_stable(tmp_path):
+    schema_path = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_path.exists():
+        pytest.skip("../shared/schemas/sarif-schema-2.1.0.json not beside the repo")
+    outs = []
+    for name in ("a", "b"):
+        proc = run(
+            "audit",
+            "seeds",
+            "--out",
+            str(tmp_path / name),
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--isolated",
+            "-q",
+        )
+        assert proc.returncode == 0, proc.stderr
+        outs.append((tmp_path / name / "audit.sarif").read_bytes())
+    assert outs[0] == outs[1]
+    sarif = json.loads(outs[0])
+    jsonschema.Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8"))).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
