@@ -17,12 +17,13 @@ from typing import cast
 from urllib.parse import urlsplit
 
 from checker.corpus import readers as _readers  # noqa: F401  (registers the built-in readers)
+from checker.corpus.base import CODE, Entry, Reader, ReadOptions, Record, Source, how_for
 from checker.corpus.dates import DateMatch, find_dates, to_iso
 from checker.corpus.furniture import find_furniture, normalise
 from checker.corpus.ids import sanitise_id
 from checker.corpus.lines import split_lines
 from checker.corpus.meta import TextMeta, guess_language, read_text_metadata
-from checker.corpus.readers import CODE, Entry, Reader, Record, Source
+from checker.corpus.readers import SNIFF
 from checker.corpus.sidecar import SIDECAR_NAMES, Sidecar, load_sidecar
 from checker.model import Document, Excluded, InputError, Metadata, MetaSource
 from checker.registry import readers
@@ -63,11 +64,12 @@ def _display(path: Path) -> str:
 
 
 def _reader_for(path: Path) -> Reader:
-    """By extension through the registry; unknown extensions go to the text reader,
-    which sniffs the bytes (binary files become errors, not documents)."""
+    """By extension through the registry; unknown extensions go to the sniffing reader
+    (HTML pages to the HTML reader, binary files become errors, the rest is text)."""
     ext = path.suffix[1:].lower()
-    name = ext if ext and ext in readers else "txt"
-    return cast(Reader, readers.get(name))
+    if ext and ext in readers:
+        return cast(Reader, readers.get(ext))
+    return SNIFF
 
 
 def _is_hidden(name: str) -> bool:
@@ -82,7 +84,7 @@ def _sidecar_in(folder: Path) -> Path | None:
     return None
 
 
-def _walk(root: Path, display_root: str) -> Iterator[_Found | InputError]:
+def _walk(root: Path, display_root: str, options: ReadOptions) -> Iterator[_Found | InputError]:
     """Files under ``root``: sorted, hidden and sidecar files skipped, symlink loops cut."""
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -113,20 +115,21 @@ def _walk(root: Path, display_root: str) -> Iterator[_Found | InputError]:
                 continue
             if not file.is_file():
                 continue
-            yield _Found(Source(file, display, sanitise_id(rel)), _reader_for(file), tuple(chain))
+            yield _Found(Source(file, display, sanitise_id(rel), options), _reader_for(file), tuple(chain))
 
 
-def _discover(paths: Sequence[str | Path]) -> Iterator[_Found | InputError]:
+def _discover(paths: Sequence[str | Path], options: ReadOptions) -> Iterator[_Found | InputError]:
     for given in paths:
         path = Path(given)
         display = _display(path)
         if path.is_dir():
-            yield from _walk(path, display)
+            yield from _walk(path, display, options)
         elif path.is_file():
             if path.name in SIDECAR_NAMES:
                 continue  # a shell glob over a corpus folder picks the sidecar up too
             sc = _sidecar_in(path.parent)
-            yield _Found(Source(path, display, sanitise_id(path.name)), _reader_for(path), (sc,) if sc else ())
+            source = Source(path, display, sanitise_id(path.name), options)
+            yield _Found(source, _reader_for(path), (sc,) if sc else ())
         else:
             yield InputError(display, "no such file or directory", code=CODE)
 
@@ -204,7 +207,6 @@ def build_document(
 
 
 def _document(record: Record, entry: Entry, sidecar: dict[str, str] | None) -> Document:
-    how = {"utf-8-sig": "BOM", "utf-16-le": "BOM", "utf-16-be": "BOM", "utf-8": "valid UTF-8"}
     return build_document(
         record.id,
         record.text,
@@ -213,22 +215,28 @@ def _document(record: Record, entry: Entry, sidecar: dict[str, str] | None) -> D
         given=record.meta,
         given_origin=record.origin,
         encoding=record.encoding,
-        encoding_how=how.get(record.encoding or "", "detected by charset-normalizer"),
+        encoding_how=getattr(record, "encoding_how", None) or how_for(record.encoding),
         excluded=record.excluded,
     )
 
 
 def iter_corpus(
-    paths: Sequence[str | Path], *, max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    paths: Sequence[str | Path],
+    *,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    text_column: str = "text",
 ) -> Iterator[Document | InputError]:
     """Lazily yield documents, sorted by id, and input errors in place.
 
     Folders are read recursively (hidden entries and sidecars skipped, symlink
     loops cut), single files too. Formats come from the ``readers`` registry by
-    extension (.txt, .md, .jsonl/.ndjson); other files are sniffed and read as
-    text unless binary. Only ids and offsets are held before reading: texts are
-    read one at a time, as the caller consumes them.
+    extension (.txt, .md, .jsonl/.ndjson, .csv/.tsv, .html/.htm); other files are
+    sniffed: HTML pages are read as HTML, other text as text, binary files are
+    errors. ``text_column`` names the CSV column (and JSONL key) holding the text.
+    Only ids and offsets are held before reading: texts are read one at a time,
+    as the caller consumes them.
     """
+    options = ReadOptions(text_column=text_column)
     sidecars: dict[Path, Sidecar] = {}
     plan: list[tuple[tuple[str, int, str, int], Entry | InputError, _Found | None]] = []
 
@@ -245,7 +253,7 @@ def iter_corpus(
                 return entry
         return None
 
-    for item in _discover(paths):
+    for item in _discover(paths, options):
         if isinstance(item, InputError):
             plan.append(((item.path, 1, item.path, 0), item, None))
             continue
@@ -289,11 +297,11 @@ def _display_like(source: Source, sidecar: Path) -> str:
 
 
 def read_corpus(
-    paths: Sequence[str | Path], *, max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    paths: Sequence[str | Path], *, max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES, text_column: str = "text"
 ) -> tuple[list[Document], list[InputError]]:
     """Eager ``iter_corpus``: documents sorted by id, and every input error."""
     docs: list[Document] = []
     errors: list[InputError] = []
-    for item in iter_corpus(paths, max_doc_bytes=max_doc_bytes):
+    for item in iter_corpus(paths, max_doc_bytes=max_doc_bytes, text_column=text_column):
         (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
     return docs, errors

@@ -94,6 +94,14 @@ def decode(data: bytes) -> Decoded:
     if best is None:
         raise DecodeError("cannot decode: not UTF-8 and no other encoding fits")
     text = str(best)
+    if best.encoding != "cp1252":
+        # cp1250 and cp1252 agree on most Western letters; when they give the same
+        # text here, name the far more common one.
+        try:
+            if data.decode("cp1252") == text:
+                return Decoded(_normalise(text), "cp1252", "detected")
+        except UnicodeDecodeError:
+            pass
     bad = sum(1 for ch in text if ord(ch) < 0x20 and ord(ch) not in _ALLOWED_CONTROLS)
     if bad or "\ufffd" in text:
         raise DecodeError(f"cannot decode cleanly (best guess {best.encoding} gives garbage)")

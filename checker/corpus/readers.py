@@ -2,9 +2,15 @@
 
 A reader works in two steps so the corpus can be yielded in id order without
 holding every text in memory: ``index`` lists the documents a file holds (cheap
-for one-document files; one pass for JSONL, keeping only ids and byte offsets),
-and ``load`` reads one of them. Plugins add formats by registering an object
-with the same two methods under the file extension they handle.
+for one-document files; one pass for JSONL and CSV, keeping only ids and
+offsets), and ``load`` reads one of them. Plugins add formats by registering an
+object with the same two methods under the file extension they handle.
+
+Built in: .txt/.text, .md/.markdown (front matter), .jsonl/.ndjson, .csv/.tsv
+(``tabular``), .html/.htm/.xhtml (``html``: trafilatura's main text). Files of
+any other extension are sniffed: HTML pages go to the HTML reader, other text
+to the text reader, binary files become errors. Every text reader repairs
+unambiguous mojibake (``repair``) and says so in the encoding.
 """
 
 from __future__ import annotations
@@ -12,67 +18,47 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Protocol
+from dataclasses import replace
 
 import yaml
 
-from checker.corpus.decode import DecodeError, decode
+from checker.corpus.base import (
+    CODE,
+    DEFAULT_OPTIONS,
+    Entry,
+    Reader,
+    ReadOptions,
+    Record,
+    Source,
+    how_for,
+    read_bytes,
+)
+from checker.corpus.decode import Decoded, DecodeError, decode
+from checker.corpus.html import ExtractError, decode_html, extract_article, looks_like_html
 from checker.corpus.ids import sanitise_id
+from checker.corpus.repair import repair_mojibake, repair_record
 from checker.corpus.sidecar import normalise_fields
+from checker.corpus.tabular import CsvReader
 from checker.model import Excluded, InputError
 from checker.registry import readers
 
-CODE = "E210"  # same code as ``CorpusError``: a document that cannot be read
+__all__ = [
+    "CODE",
+    "DEFAULT_OPTIONS",
+    "CsvReader",
+    "Entry",
+    "HtmlReader",
+    "JsonlReader",
+    "MarkdownReader",
+    "ReadOptions",
+    "Reader",
+    "Record",
+    "SniffingReader",
+    "Source",
+    "TextReader",
+]
 
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One file of the corpus."""
-
-    file: Path  # where to open it
-    display: str  # the path as the user gave it (relative, posix)
-    doc_id: str  # id of the file's document (one-document formats) or id prefix
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One document a reader found in a file, not yet read."""
-
-    id: str
-    source: Source
-    line: int | None = None
-    offset: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One document as its format gives it, before the metadata and furniture rules."""
-
-    id: str
-    text: str
-    encoding: str | None
-    meta: dict[str, str] = field(default_factory=dict)
-    origin: str = "text"  # MetaSource origin of ``meta``: "front-matter" | "jsonl"
-    excluded: tuple[Excluded, ...] = ()
-    line: int | None = None
-
-
-class Reader(Protocol):
-    def index(self, source: Source, max_doc_bytes: int) -> Iterator[Entry | InputError]: ...
-
-    def load(self, entry: Entry, max_doc_bytes: int) -> list[Record | InputError]: ...
-
-
-def _read_bytes(source: Source, max_doc_bytes: int) -> bytes | InputError:
-    try:
-        size = source.file.stat().st_size
-        if size > max_doc_bytes:
-            return InputError(source.display, f"file too large: {size} bytes (limit {max_doc_bytes})", code=CODE)
-        return source.file.read_bytes()
-    except OSError as exc:
-        return InputError(source.display, f"cannot read file: {exc.strerror or exc}", code=CODE)
+_read_bytes = read_bytes  # older name, kept for plugins
 
 
 class TextReader:
@@ -85,14 +71,26 @@ class TextReader:
         yield Entry(source.doc_id, source)
 
     def load(self, entry: Entry, max_doc_bytes: int) -> list[Record | InputError]:
-        data = _read_bytes(entry.source, max_doc_bytes)
+        data = read_bytes(entry.source, max_doc_bytes)
         if isinstance(data, InputError):
             return [data]
+        return self.load_bytes(entry, data)
+
+    def load_bytes(self, entry: Entry, data: bytes) -> list[Record | InputError]:
         try:
             decoded = decode(data)
         except DecodeError as exc:
             return [InputError(entry.source.display, str(exc), code=CODE)]
-        return self.parse(entry, decoded.text, decoded.encoding)
+        how = how_for(decoded.encoding, decoded.how)
+        encoding, text = decoded.encoding, decoded.text
+        fixed = repair_mojibake(text)  # before parsing: front-matter offsets refer to the repaired text
+        if fixed is not None:
+            text, encoding = fixed.text, f"{encoding} (mojibake repaired)"
+            how = f"{how}; mojibake repaired by ftfy (e.g. {fixed.example!r})"
+        return [
+            r if isinstance(r, InputError) or r.encoding_how else _with_how(r, how)
+            for r in self.parse(entry, text, encoding)
+        ]
 
     def parse(self, entry: Entry, text: str, encoding: str) -> list[Record | InputError]:
         return [Record(entry.id, text, encoding)]
@@ -136,6 +134,7 @@ class MarkdownReader(TextReader):
 class JsonlReader:
     """JSON Lines: one ``{"id", "text", ...metadata}`` object per line.
 
+    The text key is ``ReadOptions.text_column`` ("text" unless the user says otherwise).
     A bad line is one ``InputError`` naming its line; the other lines still read.
     ``max_doc_bytes`` limits each line, not the file: a JSONL corpus may be large.
     """
@@ -168,11 +167,12 @@ class JsonlReader:
             )
         if not isinstance(obj, dict):
             return InputError(where, f"line {lineno}: expected a JSON object", line=lineno, code=CODE)
-        text = obj.get("text")
+        key = source.options.text_column
+        text = obj.get(key)
         if not isinstance(text, str):
-            return InputError(where, f'line {lineno}: missing "text" string', line=lineno, code=CODE)
+            return InputError(where, f'line {lineno}: missing "{key}" string', line=lineno, code=CODE)
         if not text.strip():
-            return InputError(where, f'line {lineno}: empty "text"', line=lineno, code=CODE)
+            return InputError(where, f'line {lineno}: empty "{key}"', line=lineno, code=CODE)
         doc_id = obj.get("id")
         if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
             obj["id"] = f"{source.doc_id}:{lineno}"
@@ -209,14 +209,54 @@ class JsonlReader:
         obj = self._parse(entry.source, entry.line, raw, max_doc_bytes)
         if isinstance(obj, InputError):
             return [obj]
-        text = str(obj["text"]).replace("\r\n", "\n").replace("\r", "\n")
-        rest = {k: v for k, v in obj.items() if k not in {"id", "text"}}
-        return [Record(entry.id, text, "utf-8", normalise_fields(rest), "jsonl", line=entry.line)]
+        key = entry.source.options.text_column
+        text = str(obj[key]).replace("\r\n", "\n").replace("\r", "\n")
+        rest = {k: v for k, v in obj.items() if k not in {"id", key}}
+        record = Record(entry.id, text, "utf-8", normalise_fields(rest), "jsonl", line=entry.line)
+        return [repair_record(record)]
+
+
+def _with_how(record: Record, how: str) -> Record:
+    return replace(record, encoding_how=how)
+
+
+class HtmlReader(TextReader):
+    """Saved web pages: trafilatura's main text, and the page's metadata (origin ``"html"``)."""
+
+    def load_bytes(self, entry: Entry, data: bytes) -> list[Record | InputError]:
+        where = entry.source.display
+        try:
+            decoded = decode_html(data)
+        except DecodeError as exc:
+            return [InputError(where, str(exc), code=CODE)]
+        return self.parse_page(entry, decoded)
+
+    def parse_page(self, entry: Entry, decoded: Decoded) -> list[Record | InputError]:
+        try:
+            page = extract_article(decoded.text)
+        except ExtractError as exc:
+            return [InputError(entry.source.display, str(exc), code=CODE)]
+        how = how_for(decoded.encoding, decoded.how)
+        record = Record(entry.id, page.text, decoded.encoding, page.meta, "html", encoding_how=how)
+        return [repair_record(record)]
+
+
+class SniffingReader(TextReader):
+    """Files of unknown extension: HTML pages go to the HTML reader, anything else is text."""
+
+    def load_bytes(self, entry: Entry, data: bytes) -> list[Record | InputError]:
+        if looks_like_html(data):
+            return HTML.load_bytes(entry, data)
+        return TEXT.load_bytes(entry, data)
 
 
 TEXT = TextReader()
 MARKDOWN = MarkdownReader()
 JSONL = JsonlReader()
+HTML = HtmlReader()
+SNIFF = SniffingReader()
+CSV = CsvReader()
+TSV = CsvReader(delimiter="\t")
 
 for _name, _reader in (
     ("txt", TEXT),
@@ -225,5 +265,10 @@ for _name, _reader in (
     ("markdown", MARKDOWN),
     ("jsonl", JSONL),
     ("ndjson", JSONL),
+    ("html", HTML),
+    ("htm", HTML),
+    ("xhtml", HTML),
+    ("csv", CSV),
+    ("tsv", TSV),
 ):
     readers.add(_name, _reader)
