@@ -51,7 +51,7 @@ HOSTILE_TEXT = f"""Rare earth briefing {SCRIPT_TEXT}
 By Mallory Example
 
 Officials said China accounts for about 60 percent of mining output and more than 85 percent \
-of refining capacity {SCRIPT_TEXT} according to the ministry.
+of refining capacity {SCRIPT_TEXT} according to the ministry (details: {JS_URL_TEXT}).
 
 Analysts noted {IMG_TEXT} that the United States and Malaysia signed a $150 billion rare earth \
 deal {JINJA} at the summit.
