@@ -16,6 +16,7 @@ LAYERS: list[set[str]] = [
     {"errors", "model", "registry", "tables", "atomic", "config", "plugins", "__init__"},
     {"corpus"},
     {"extract"},
+    {"levels"},
     {"group"},
     {"rules"},
     {"score", "suppress"},
