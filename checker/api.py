@@ -5,16 +5,19 @@ corpus -> extract -> group -> rules (verdicts, findings, AI flags) -> score.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from checker.cache import ExtractionCache, default_cache_dir
 from checker.config import Config, Suppression
 from checker.corpus import iter_corpus
+from checker.engine import ModelRef, Progress, ProgressEvent, check_engine, run_extraction
 from checker.errors import UsageError
 from checker.extract import extract as extract_assertions
-from checker.extract import load_model, model_id
+from checker.extract import load_model
 from checker.group import group
+from checker.levels import change_levels
 from checker.model import Assertion, Audit, Document, Finding, InputError
 from checker.rules import AuditContext, RuleSet, load_rules
 from checker.rules.checks import CredibilityRubric
@@ -35,7 +38,9 @@ def default_corpus() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
-def read_inputs(inputs: Iterable[Input], max_doc_bytes: int = 20_000_000) -> tuple[list[Document], list[InputError]]:
+def read_inputs(
+    inputs: Iterable[Input], max_doc_bytes: int = 20_000_000, text_column: str = "text"
+) -> tuple[list[Document], list[InputError]]:
     docs: list[Document] = []
     errors: list[InputError] = []
     paths: list[str | Path] = []
@@ -47,7 +52,7 @@ def read_inputs(inputs: Iterable[Input], max_doc_bytes: int = 20_000_000) -> tup
         else:
             raise UsageError(f"cannot audit a {type(item).__name__}: pass paths or Document objects")
     if paths:
-        for got in iter_corpus(paths, max_doc_bytes=max_doc_bytes):
+        for got in iter_corpus(paths, max_doc_bytes=max_doc_bytes, text_column=text_column):
             (errors if isinstance(got, InputError) else docs).append(got)  # type: ignore[arg-type]
     ids = [d.id for d in docs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -56,6 +61,35 @@ def read_inputs(inputs: Iterable[Input], max_doc_bytes: int = 20_000_000) -> tup
     docs.sort(key=lambda d: d.id)
     errors.sort(key=lambda e: (e.path, e.line or 0, e.message))
     return docs, errors
+
+
+def iter_inputs(
+    inputs: Iterable[Input], errors: list[InputError], max_doc_bytes: int = 20_000_000, text_column: str = "text"
+) -> Iterator[Document]:
+    """``read_inputs`` as a stream: documents as the corpus stage yields them (Document objects
+    first), input errors appended to ``errors``; a document id seen twice is a usage error."""
+    seen: set[str] = set()
+    paths: list[str | Path] = []
+
+    def fresh(doc: Document) -> Document:
+        if doc.id in seen:
+            raise UsageError(f"two documents share the id {doc.id!r}; give them distinct ids")
+        seen.add(doc.id)
+        return doc
+
+    for item in inputs:
+        if isinstance(item, Document):
+            yield fresh(item)
+        elif isinstance(item, (str, Path)):
+            paths.append(item)
+        else:
+            raise UsageError(f"cannot audit a {type(item).__name__}: pass paths or Document objects")
+    if paths:
+        for got in iter_corpus(paths, max_doc_bytes=max_doc_bytes, text_column=text_column):
+            if isinstance(got, InputError):
+                errors.append(got)
+            else:
+                yield fresh(got)
 
 
 def extract(
@@ -87,12 +121,24 @@ def audit(
     suppressions: Sequence[Suppression] = (),
     baseline: frozenset[str] = frozenset(),
     config: Config | None = None,
+    use_cache: bool = True,
+    cache_dir: str | Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    text_column: str = "text",
 ) -> Audit:
     """Audit a corpus; ``None`` audits the embedded seed corpus.
 
     ``config`` (a loaded ``checker.toml``/``[tool.checker]``) supplies defaults
     for rules, plugins, model, severity overrides and suppressions; explicit
     arguments are added to (rules, plugins, suppressions) or win over it.
+
+    Extraction results are cached per document under ``cache_dir`` (default:
+    ``$CHECKER_CACHE_DIR`` or the user cache folder) unless ``use_cache`` is
+    false. ``engine="dask"`` extracts on a Dask cluster (``scheduler`` address,
+    else a private local one). ``progress`` is called with a ``ProgressEvent``
+    after every batch of documents and at the start of each later stage.
     """
     if config is not None:
         rules = [*config.rules, *rules]
@@ -101,14 +147,40 @@ def audit(
         severity = {**config.severity, **(severity or {})}
         suppressions = [*config.suppressions, *suppressions]
         default_rules = default_rules and config.default_rules
+    check_engine(engine, scheduler)
     rs = load_rules(rules, default=default_rules, plugins=plugins, severity=severity)
-    docs, errors = read_inputs([default_corpus()] if inputs is None else inputs, max_doc_bytes)
-    nlp = load_model(model)
-    assertions = extract_assertions(docs, rs.qualifiers(), nlp)
-    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options()), assertions)
+    items = [default_corpus()] if inputs is None else list(inputs)
+    total = len(items) if all(isinstance(i, Document) for i in items) else None
+    docs: list[Document] = []
+    errors: list[InputError] = []
+
+    def collected() -> Iterator[Document]:
+        for doc in iter_inputs(items, errors, max_doc_bytes, text_column):
+            docs.append(doc)
+            yield doc
+
+    ref = ModelRef(model)
+    cache = ExtractionCache(cache_dir if cache_dir is not None else default_cache_dir()) if use_cache else None
+    assertions = run_extraction(
+        collected(), rs.qualifiers(), ref, engine, scheduler, cache=cache, progress=progress, total=total
+    )
+    docs.sort(key=lambda d: d.id)
+    errors.sort(key=lambda e: (e.path, e.line or 0, e.message))
+
+    def stage(name: str) -> None:
+        if progress is not None:
+            progress(ProgressEvent(name, len(docs), len(docs), 0))
+
+    stage("group")
+    # a "from X to Y" change is two levels (before, after): they are what groups compare
+    assertions = sorted([*assertions, *change_levels(assertions, docs)], key=lambda a: (a.doc_id, a.start, a.end))
+    published = {d.id: d.meta.published for d in docs}
+    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published), assertions)
+    stage("rules")
     flags = {d.id: rs.ai_flags(d) for d in docs}
     ctx = AuditContext(docs, assertions, groups, flags)
     findings, fixed = apply_suppressions(rs.findings(ctx), docs, suppressions, baseline)
+    stage("score")
     findings = [_relevel(f, rs) for f in findings if _enabled(f, rs)]
     rubric = [r for r in rs if isinstance(r, CredibilityRubric)]
     criteria = rubric[-1].weights() if rubric else DEFAULT_CRITERIA
@@ -130,7 +202,7 @@ def audit(
         findings=tuple(sort_findings(findings)),
         errors=tuple(errors),
         rules=rs.info(),
-        model=model_id(nlp),
+        model=ref.id,
         baseline_fixed=fixed,
     )
 

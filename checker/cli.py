@@ -6,11 +6,14 @@ or above it; 2 usage or input error, printed as one line naming the file.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +22,9 @@ from checker.atomic import atomic_open
 from checker.errors import CheckerError, UsageError
 from checker.model import Audit, Severity
 from checker.registry import renderers, rule_kinds
+
+if TYPE_CHECKING:
+    from checker.engine import Progress, ProgressEvent
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -51,6 +57,9 @@ rules_option = click.option(
     multiple=True,
     type=click.Path(path_type=Path),
     help="Extra rule pack file or folder (repeatable).",
+)
+text_column_option = click.option(
+    "--text-column", default="text", show_default=True, help="Column (CSV) or key (JSONL) holding the text."
 )
 plugin_option = click.option(
     "--plugin", "plugins", multiple=True, help="Python rule plugin: a .py file or module name (repeatable)."
@@ -112,7 +121,27 @@ def app() -> None:
     show_default=True,
     help="Documents larger than this are reported as input errors.",
 )
+@text_column_option
 @click.option("--strict", is_flag=True, help="Input errors exit 2.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Extraction cache folder [default: $CHECKER_CACHE_DIR, else the user cache folder].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    help="Where extraction runs: this process, or a Dask cluster (pip install 'checker[dask]') [default: local].",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler to use (tcp://host:port); without it --engine dask starts a local cluster.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def audit(
     paths: tuple[Path, ...],
@@ -128,12 +157,18 @@ def audit(
     baseline: Path | None,
     update_baseline: bool,
     max_doc_bytes: int,
+    text_column: str,
     strict: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
+    engine: str | None,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Audit a corpus (folders, files, JSONL); the embedded seeds/ corpus by default."""
     from checker.api import audit as run_audit
     from checker.config import Config, load_config
+    from checker.engine import check_engine
     from checker.suppress import baseline_text, read_baseline
 
     config = Config() if isolated else load_config(config_path)
@@ -144,16 +179,25 @@ def audit(
     if update_baseline and baseline is None:
         raise UsageError("--update-baseline needs --baseline FILE")
     known = read_baseline(baseline) if baseline is not None and not update_baseline else frozenset()
-    result = run_audit(
-        list(paths) or None,
-        rules=rule_paths,
-        default_rules=not no_default_rules,
-        model=model,
-        max_doc_bytes=max_doc_bytes,
-        plugins=plugins,
-        baseline=known,
-        config=config,
-    )
+    engine = engine or ("dask" if scheduler else "local")
+    check_engine(engine, scheduler)
+    with progress_display(enabled=not quiet) as progress:
+        result = run_audit(
+            list(paths) or None,
+            rules=rule_paths,
+            default_rules=not no_default_rules,
+            model=model,
+            max_doc_bytes=max_doc_bytes,
+            text_column=text_column,
+            plugins=plugins,
+            baseline=known,
+            config=config,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+        )
     if update_baseline and baseline is not None:
         with atomic_open(baseline) as fh:
             fh.write(baseline_text(result.findings))
@@ -178,6 +222,52 @@ def audit(
     raise SystemExit(exit_status(result, fail_on))
 
 
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def progress_display(enabled: bool = True) -> Iterator[Progress | None]:
+    """A rich progress bar on standard error while the audit runs: documents done (of the
+    total when known), sentences per second, time left. ``None`` (no display) when disabled
+    or when standard error is not a terminal."""
+    if not enabled or not _stderr_is_tty():
+        yield None
+        return
+    from rich import progress as rp
+    from rich.console import Console
+
+    console = Console(stderr=True, force_terminal=True)
+
+    bar = rp.Progress(
+        rp.SpinnerColumn(),
+        rp.TextColumn("{task.description:<8}"),
+        rp.BarColumn(),
+        rp.MofNCompleteColumn(),
+        rp.TextColumn("docs"),
+        rp.TextColumn("{task.fields[rate]:>7} sent/s"),
+        rp.TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    task = bar.add_task("extract", total=None, rate="-")
+    started = time.monotonic()
+
+    def update(event: ProgressEvent) -> None:
+        if event.stage == "extract":
+            elapsed = time.monotonic() - started
+            rate = f"{event.sentences / elapsed:,.0f}" if elapsed > 0 and event.sentences else "-"
+            bar.update(task, completed=event.done, total=event.total, rate=rate)
+        else:
+            bar.update(task, description=event.stage, completed=event.done, total=event.total)
+
+    with bar:
+        yield update
+
+
 def _summary(result: Audit) -> None:
     v = {"agree": 0, "minor-discrepancy": 0, "conflict": 0}
     for g in result.groups:
@@ -196,7 +286,10 @@ def _summary(result: Audit) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @rules_option
 @click.option("--model", default=None, help="spaCy model package to load.")
-def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], model: str | None) -> None:
+@text_column_option
+def extract(
+    paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], model: str | None, text_column: str
+) -> None:
     """Print every numeric assertion (the `extract` JSONL contract)."""
     from checker.api import read_inputs
     from checker.extract import extract as run_extract
@@ -205,7 +298,7 @@ def extract(paths: tuple[Path, ...], fmt: str, rule_paths: tuple[Path, ...], mod
     from checker.rules import load_rules
 
     rs = load_rules(rule_paths)
-    docs, errors = read_inputs(list(paths))
+    docs, errors = read_inputs(list(paths), text_column=text_column)
     for err in errors:
         where = f"{err.path}:{err.line}" if err.line else err.path
         click.echo(f"{where}: error[{err.code}]: {err.message}", err=True)
@@ -237,6 +330,40 @@ def diff(old: Path, new: Path, fail_on: str) -> None:
     d = drift(load(old), load(new))
     click.echo(report(d), nl=False)
     raise SystemExit(ExitStatus.FINDINGS if d.failing(fail_on) else ExitStatus.OK)
+
+
+@app.group()
+def cache() -> None:
+    """Where the extraction cache lives, and emptying it."""
+
+
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Cache folder [default: $CHECKER_CACHE_DIR, else the user cache folder].",
+)
+
+
+@cache.command("info")
+@cache_dir_option
+def cache_info(cache_dir: Path | None) -> None:
+    """The cache folder, its entries and their size."""
+    from checker.cache import ExtractionCache, default_cache_dir
+
+    store = ExtractionCache(cache_dir or default_cache_dir())
+    entries, size = store.stats()
+    click.echo(f"{store.root}: {entries} entries, {size / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@cache_dir_option
+def cache_clear(cache_dir: Path | None) -> None:
+    """Remove every cached extraction result."""
+    from checker.cache import ExtractionCache, default_cache_dir
+
+    store = ExtractionCache(cache_dir or default_cache_dir())
+    click.echo(f"removed {store.clear()} entries from {store.root}", err=True)
 
 
 @app.command()

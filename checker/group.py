@@ -508,7 +508,8 @@ def group(
     for block in sorted(by_block):
         items = by_block[block]
         scores: dict[tuple[str, str], float] = {}
-        for x, y in combinations(items, 2):
+        for i, j in _candidates(items):
+            x, y = items[i], items[j]
             if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
                 continue
             s = similarity(x, y)
@@ -520,6 +521,18 @@ def group(
                 groups.append(_make_group(c, scores, published))
     groups.sort(key=lambda g: g.id)
     return _dedupe_ids(groups)
+
+
+def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
+    """Pairs that share a measure token (similarity is 0 otherwise): an inverted index, not all pairs."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(items):
+        for token in set(k.measure):
+            index[token].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in index.values():
+        pairs.update(combinations(posting, 2))
+    return sorted(pairs)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

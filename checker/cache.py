@@ -1,0 +1,196 @@
+"""A content-addressed cache of per-document extraction results.
+
+An entry holds the assertions one document yields. Its key is the sha256 of
+everything extraction reads: the document's id, text and excluded spans, the
+model (``name==version``), the qualifier table, ``checker.__version__`` and a
+fingerprint of the extraction code itself (so an edited grammar in a checkout
+never serves stale results under an unchanged version number). A re-run on
+unchanged input therefore needs no NLP at all.
+
+Entries are JSON files ``<root>/extract-v1/<k[:2]>/<k>.json`` holding the
+assertions in ``audit.json``'s dict form. They are written atomically; an entry
+that cannot be read or does not match its key is treated as a miss and
+rewritten. Nothing is ever evicted: ``checker cache clear`` empties the folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import shutil
+import tempfile
+import types
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, astuple, fields
+from pathlib import Path
+from typing import Any
+
+import checker
+from checker.model import Assertion, Document, Qualifier, QualifierEntry
+
+FORMAT = 1
+ENV_DIR = "CHECKER_CACHE_DIR"
+_ASSERTION_FIELDS = frozenset(f.name for f in fields(Assertion))
+# Libraries whose behaviour extraction depends on beyond the model itself.
+_LIBRARIES = ("spacy", "pint")
+
+
+def default_cache_dir() -> Path:
+    """``$CHECKER_CACHE_DIR``, else the user cache folder (``~/.cache/checker`` on Linux)."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("checker", appauthor=False))
+
+
+def qualifier_hash(qualifiers: Iterable[QualifierEntry]) -> str:
+    """sha256 of the sorted qualifier table (order-independent)."""
+    rows = sorted(json.dumps([str(v) if isinstance(v, Qualifier) else v for v in astuple(q)]) for q in qualifiers)
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """sha256 of the extraction code (``checker/extract/**.py``, ``checker/model.py``) and library versions."""
+    h = hashlib.sha256()
+    pkg = Path(checker.__file__).resolve().parent
+    for path in sorted([*(pkg / "extract").rglob("*.py"), pkg / "model.py"]):
+        h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for lib in _LIBRARIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            h.update(f"{lib}=={importlib.metadata.version(lib)}\0".encode())
+    return h.hexdigest()
+
+
+def context_key(model: str, qualifiers: Sequence[QualifierEntry]) -> str:
+    """What every document of one run shares: model, qualifier table, checker version and code."""
+    parts = [f"format={FORMAT}", f"checker={checker.__version__}", f"code={code_fingerprint()}",
+             f"model={model}", f"qualifiers={qualifier_hash(qualifiers)}"]  # fmt: skip
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def document_key(doc: Document, context: str) -> str:
+    """The cache key of one document's extraction under a run context (see ``context_key``)."""
+    h = hashlib.sha256()
+    h.update(context.encode() + b"\0")
+    h.update(doc.id.encode() + b"\0")
+    h.update(json.dumps([[e.start, e.end] for e in doc.excluded]).encode() + b"\0")
+    h.update(doc.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def assertion_to_dict(a: Assertion) -> dict[str, Any]:
+    """The dict form ``audit.json`` uses (``checker.serialize``)."""
+    return {**asdict(a), "qualifier": a.qualifier.value, "notes": list(a.notes)}
+
+
+def assertion_from_dict(d: dict[str, Any]) -> Assertion:
+    kept = {k: v for k, v in d.items() if k in _ASSERTION_FIELDS}
+    return Assertion(**{**kept, "qualifier": Qualifier(d["qualifier"]), "notes": tuple(d.get("notes", []))})
+
+
+class ExtractionCache:
+    """Per-document extraction results on disk, keyed by ``document_key``."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root) / f"extract-v{FORMAT}"
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Assertion] | None:
+        """The cached assertions, or ``None`` on a miss (absent, unreadable or corrupt entry)."""
+        try:
+            data = json.loads(self.path(key).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key:
+                raise ValueError("entry does not match its key")
+            got = [assertion_from_dict(d) for d in data["assertions"]]
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1  # corrupt: ignored here, rewritten by the caller's put()
+            return None
+        self.hits += 1
+        return got
+
+    def put(self, key: str, assertions: Sequence[Assertion]) -> None:
+        """Write an entry atomically (temp file beside it, then rename); a failing disk is not an error."""
+        text = json.dumps(
+            {"key": key, "assertions": [assertion_to_dict(a) for a in assertions]},
+            ensure_ascii=False,
+            sort_keys=True,
+            allow_nan=False,
+        )
+        target = self.path(key)
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(target, text)
+
+    def clear(self) -> int:
+        """Remove every entry; the number of entries removed."""
+        n = sum(1 for _ in self.root.glob("*/*.json")) if self.root.is_dir() else 0
+        shutil.rmtree(self.root, ignore_errors=True)
+        return n
+
+    def stats(self) -> tuple[int, int]:
+        """(entries, bytes) on disk."""
+        if not self.root.is_dir():
+            return 0, 0
+        files = list(self.root.glob("*/*.json"))
+        return len(files), sum(f.stat().st_size for f in files)
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    """Like ``checker.atomic.atomic_open`` but without fsync: a lost entry is only a miss, and a torn
+    one fails its key check, so durability is not worth a disk flush per document."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def resolve_model(name: str | None) -> tuple[str, str] | None:
+    """``(package or path, "name==version")`` of the model ``load_model(name)`` would load first,
+    read from its ``meta.json`` without loading it; ``None`` when that cannot be told cheaply."""
+    from checker.extract import model_id
+    from checker.extract.pipeline import PREFERRED_MODELS
+
+    if name:
+        cand = name
+    else:
+        found = [n for n in PREFERRED_MODELS if importlib.util.find_spec(n) is not None]
+        if not found:
+            return None
+        cand = found[0]
+    meta_path: Path | None = None
+    if Path(cand).is_dir():
+        meta_path = Path(cand) / "meta.json"
+    else:
+        try:
+            spec = importlib.util.find_spec(cand)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            meta_path = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or not meta.get("name"):
+        return None
+    return cand, model_id(types.SimpleNamespace(meta=meta))
