@@ -40,6 +40,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations, pairwise
 from typing import Any
 
@@ -108,6 +109,14 @@ class Keyed:
     kind: str | None = None  # "consensus" | "increment" | None (a reported level)
     via: str | None = None  # how the block was reached ("unit 'lives' -> deaths")
 
+    @cached_property
+    def measure_set(self) -> frozenset[str]:
+        return frozenset(self.measure)
+
+    @cached_property
+    def measure_text(self) -> str:
+        return " ".join(sorted(self.measure))
+
 
 @dataclass
 class _Cluster:
@@ -133,10 +142,17 @@ class Normaliser:
                 else:
                     self.multi.append((words, s.canonical, s.rule))
         self.multi.sort(key=lambda m: -len(m[0]))
+        # multi-word terms by first word, longest first, so a phrase is matched without scanning every term
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+        for m in self.multi:
+            self.by_first[m[0][0]].append(m)
+        self._cache: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
     def tokens(self, phrase: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
         if not phrase:
             return (), frozenset()
+        if phrase in self._cache:
+            return self._cache[phrase]
         words = [_stem(w.strip(".'’-")) for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
         words = [w for w in words if w not in SCALE_WORDS]
         words = [w for part in words for w in part.split("-") if w]
@@ -144,7 +160,7 @@ class Normaliser:
         rules: set[str] = set()
         i = 0
         while i < len(words):
-            for seq, canon, rule in self.multi:
+            for seq, canon, rule in self.by_first.get(words[i], ()):
                 if tuple(words[i : i + len(seq)]) == seq:
                     out.append(canon)
                     rules.add(rule)
@@ -159,7 +175,9 @@ class Normaliser:
                 elif w not in self.stop and len(w) > 1:
                     out.append(w)
                 i += 1
-        return tuple(dict.fromkeys(out)), frozenset(rules)
+        result = tuple(dict.fromkeys(out)), frozenset(rules)
+        self._cache[phrase] = result
+        return result
 
     def subject(self, phrase: str | None) -> tuple[str | None, frozenset[str]]:
         toks, rules = self.tokens(phrase)
@@ -410,10 +428,9 @@ def similarity(x: Keyed, y: Keyed) -> float:
         return 0.0
     if not x.measure or not y.measure:
         return 0.0
-    shared = set(x.measure) & set(y.measure)
-    if not shared:
+    if not x.measure_set & y.measure_set:
         return 0.0
-    a, b = " ".join(sorted(x.measure)), " ".join(sorted(y.measure))
+    a, b = x.measure_text, y.measure_text
     # subset match (set ratio) tempered by how much each adds (sort ratio)
     score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
     if x.subject and y.subject:  # the same holder is strong evidence; a different one, against
@@ -540,14 +557,24 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], threshold: float) -> list[_Cluster]:
-    """Best pair first; two clusters merge only if every cross pair is compatible."""
+    """Best pair first; two clusters merge only if every cross pair is compatible.
+
+    A verdict of "incompatible" is remembered until either cluster grows, so a
+    pair of big clusters linked by many member pairs is checked once, not once
+    per link (the check is quadratic in cluster sizes).
+    """
     owner: dict[str, _Cluster] = {k.a.id: _Cluster([k]) for k in items}
+    refused: set[tuple[int, int, int, int]] = set()
     links = [(pair, s) for pair, s in scores.items() if s >= threshold]
     for (i, j), _s in sorted(links, key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci is cj:
             continue
+        state = (id(ci), len(ci.items), id(cj), len(cj.items))
+        if state in refused:
+            continue
         if not _compatible(ci, cj, scores, threshold):
+            refused.add(state)
             continue
         ci.items.extend(cj.items)
         for k in cj.items:
