@@ -524,5 +524,12 @@ def profiles(
     per_doc: dict[str, list[Assertion]] = defaultdict(list)
     for a in assertions:
         per_doc[a.doc_id].append(a)
+    groups_of: dict[str, list[Group]] = defaultdict(list)  # each source sees only the groups it is in
+    for g in groups:
+        for doc_id in dict.fromkeys(by_id[m].doc_id for m in g.members if m in by_id):
+            groups_of[doc_id].append(g)
     norm = Normaliser(synonyms, stopwords)
-    return [profile(d, flags.get(d.id, ()), per_doc.get(d.id, []), groups, by_id, criteria, norm) for d in documents]
+    return [
+        profile(d, flags.get(d.id, ()), per_doc.get(d.id, []), groups_of.get(d.id, []), by_id, criteria, norm)
+        for d in documents
+    ]

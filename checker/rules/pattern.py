@@ -129,7 +129,17 @@ class Pattern(RuleKind):
         return re.compile(g, re.IGNORECASE) if g else None
 
     def matches(self, doc: Document) -> list[tuple[int, int]]:
-        """Spans of hits, earliest first; overlapping hits merge into the first."""
+        """Spans of hits, earliest first; overlapping hits merge into the first (memoised per document:
+        AI flags and findings ask for the same matches)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        hit = memo.get(doc.id)
+        if hit is not None and hit[0] is doc.text:
+            return list(hit[1])
+        found = self._matches(doc)
+        memo[doc.id] = (doc.text, found)
+        return list(found)
+
+    def _matches(self, doc: Document) -> list[tuple[int, int]]:
         furniture = self.options.get("include_furniture", True)
         quoted = self.options.get("skip_quoted", False)
         spans: list[tuple[int, int]] = []
