@@ -115,3 +115,20 @@ def test_strict_turns_input_errors_into_exit_2(hostile, tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert proc.returncode == 2 and "empty.txt" in proc.stderr
+
+
+def test_a_ten_megabyte_document_is_audited_under_the_default_limit(tmp_path):
+    big = tmp_path / "big.txt"
+    para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. " * 40 + "\n\n"
+    body = para * (10_000_000 // len(para))
+    big.write_text(body + "Officials said about 60 percent of output was lost.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "audit", str(big), "--out", str(out), "--format", "json",
+         "--fail-on", "never", "--isolated", "-q", "--no-cache"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["documents"]] == ["big.txt"] and not data["errors"]
+    assert [a["text"] for a in data["assertions"]] == ["about 60 percent"]
