@@ -367,6 +367,29 @@ def cache_clear(cache_dir: Path | None) -> None:
 
 
 @app.command()
+@click.argument("group_id")
+@click.option(
+    "--audit",
+    "audit_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=Path("reports/audit.json"),
+    show_default=True,
+    help="The audit.json to read.",
+)
+def explain(group_id: str, audit_path: Path) -> None:
+    """Why each member of a group is in it: keys, similarity, synonym rule; and what decided the verdict."""
+    from checker.group import explain as explain_group
+    from checker.serialize import load
+
+    result = load(audit_path)
+    found = next((g for g in result.groups if g.id == group_id), None)
+    if found is None:
+        known = ", ".join(sorted(g.id for g in result.groups)) or "none"
+        raise UsageError(f"no group {group_id!r} in {audit_path} (groups: {known})")
+    click.echo(explain_group(found, result.assertions))
+
+
+@app.command()
 def formats() -> None:
     """List the output formats."""
     for name, (_render, filename) in renderers.items():

@@ -174,3 +174,15 @@ def test_sarif_of_a_real_run_validates_and_is_byte_stable(tmp_path):
     jsonschema.Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8"))).validate(sarif)
     results = sarif["runs"][0]["results"]
     assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+
+
+def test_explain_prints_why_each_member_joined(seed_run):
+    _, out = seed_run
+    data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    group = next(g for g in data["groups"] if g["verdict"] == "conflict")
+    proc = run("explain", group["id"], "--audit", str(out / "audit.json"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"group {group['id']}") and "decided by" in proc.stdout
+    assert proc.stdout.count("\n  - ") == len(group["members"])
+    missing = run("explain", "G-none", "--audit", str(out / "audit.json"))
+    assert missing.returncode == 2 and "no group 'G-none'" in missing.stderr
