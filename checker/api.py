@@ -41,24 +41,9 @@ def default_corpus() -> Path:
 def read_inputs(
     inputs: Iterable[Input], max_doc_bytes: int = 20_000_000, text_column: str = "text"
 ) -> tuple[list[Document], list[InputError]]:
-    docs: list[Document] = []
+    """All documents (sorted by id) and input errors: ``iter_inputs`` collected."""
     errors: list[InputError] = []
-    paths: list[str | Path] = []
-    for item in inputs:
-        if isinstance(item, Document):
-            docs.append(item)
-        elif isinstance(item, (str, Path)):
-            paths.append(item)
-        else:
-            raise UsageError(f"cannot audit a {type(item).__name__}: pass paths or Document objects")
-    if paths:
-        for got in iter_corpus(paths, max_doc_bytes=max_doc_bytes, text_column=text_column):
-            (errors if isinstance(got, InputError) else docs).append(got)  # type: ignore[arg-type]
-    ids = [d.id for d in docs]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise UsageError(f"two documents share the id {dupes[0]!r}; give them distinct ids")
-    docs.sort(key=lambda d: d.id)
+    docs = sorted(iter_inputs(inputs, errors, max_doc_bytes, text_column), key=lambda d: d.id)
     errors.sort(key=lambda e: (e.path, e.line or 0, e.message))
     return docs, errors
 

@@ -26,16 +26,14 @@ import shutil
 import tempfile
 import types
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, astuple, fields
+from dataclasses import astuple
 from pathlib import Path
-from typing import Any
 
 import checker
 from checker.model import Assertion, Document, Qualifier, QualifierEntry
 
 FORMAT = 1
 ENV_DIR = "CHECKER_CACHE_DIR"
-_ASSERTION_FIELDS = frozenset(f.name for f in fields(Assertion))
 # Libraries whose behaviour extraction depends on beyond the model itself.
 _LIBRARIES = ("spacy", "pint")
 
@@ -86,16 +84,6 @@ def document_key(doc: Document, context: str) -> str:
     return h.hexdigest()
 
 
-def assertion_to_dict(a: Assertion) -> dict[str, Any]:
-    """The dict form ``audit.json`` uses (``checker.serialize``)."""
-    return {**asdict(a), "qualifier": a.qualifier.value, "notes": list(a.notes)}
-
-
-def assertion_from_dict(d: dict[str, Any]) -> Assertion:
-    kept = {k: v for k, v in d.items() if k in _ASSERTION_FIELDS}
-    return Assertion(**{**kept, "qualifier": Qualifier(d["qualifier"]), "notes": tuple(d.get("notes", []))})
-
-
 class ExtractionCache:
     """Per-document extraction results on disk, keyed by ``document_key``."""
 
@@ -113,7 +101,7 @@ class ExtractionCache:
             data = json.loads(self.path(key).read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("key") != key:
                 raise ValueError("entry does not match its key")
-            got = [assertion_from_dict(d) for d in data["assertions"]]
+            got = [Assertion.from_record(d) for d in data["assertions"]]
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -126,7 +114,7 @@ class ExtractionCache:
     def put(self, key: str, assertions: Sequence[Assertion]) -> None:
         """Write an entry atomically (temp file beside it, then rename); a failing disk is not an error."""
         text = json.dumps(
-            {"key": key, "assertions": [assertion_to_dict(a) for a in assertions]},
+            {"key": key, "assertions": [a.to_record() for a in assertions]},
             ensure_ascii=False,
             sort_keys=True,
             allow_nan=False,

@@ -47,6 +47,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from checker.model import Assertion, Group, Qualifier, SynonymSet, Why
+from checker.text import singular
 
 DEFAULT_THRESHOLD = 62.0
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
@@ -136,7 +137,7 @@ class Normaliser:
         self.multi: list[tuple[tuple[str, ...], str, str]] = []
         for s in synonyms:
             for term in s.terms:
-                words = tuple(_stem(w) for w in term.split())
+                words = tuple(singular(w) for w in term.split())
                 if len(words) == 1:
                     self.single.setdefault(words[0], (s.canonical, s.rule))
                 else:
@@ -153,7 +154,7 @@ class Normaliser:
             return (), frozenset()
         if phrase in self._cache:
             return self._cache[phrase]
-        words = [_stem(w.strip(".'’-")) for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+        words = [singular(w.strip(".'’-")) for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
         words = [w for w in words if w not in SCALE_WORDS]
         words = [w for part in words for w in part.split("-") if w]
         out: list[str] = []
@@ -182,15 +183,6 @@ class Normaliser:
     def subject(self, phrase: str | None) -> tuple[str | None, frozenset[str]]:
         toks, rules = self.tokens(phrase)
         return (" ".join(toks) or None), rules
-
-
-def _stem(word: str) -> str:
-    """A light plural fold: 'reserves' -> 'reserve', 'tariffs' -> 'tariff'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def block_key(a: Assertion) -> str | None:
@@ -324,10 +316,10 @@ class Reader:
         surface = (a.unit_surface or a.unit or "").lower().strip()
         if surface:
             unit_toks, _ = self.norm.tokens(surface)
-            head = unit_toks[-1] if unit_toks else _stem(surface.split()[-1])
+            head = unit_toks[-1] if unit_toks else singular(surface.split()[-1])
             if head in self.count_measures:
                 return f"#{head}", f"unit '{surface}' -> {head}"
-            if surface.split()[-1] not in self.person_units and _stem(surface.split()[-1]) not in self.person_units:
+            if surface.split()[-1] not in self.person_units and singular(surface.split()[-1]) not in self.person_units:
                 nxt = [t for t in self.norm.tokens(ctx.after)[0][:2] if t in self.count_measures]
                 if nxt:  # "three storm-related deaths"
                     return f"#{nxt[0]}", f"'{surface}' followed by '{nxt[0]}'"
@@ -339,7 +331,7 @@ class Reader:
                 if t in self.count_measures:
                     noun = f"'{surface}'" if surface else "a bare number"
                     return f"#{t}", f"{noun} with '{t}' {where} it"
-        return (f"#{_stem(surface.split()[-1])}" if surface else None), None
+        return (f"#{singular(surface.split()[-1])}" if surface else None), None
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:

@@ -8,7 +8,8 @@ offsets into ``Document.text``.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,20 @@ class Assertion:
     change: str | None = None  # up | down
     attribution: str | None = None
     notes: tuple[str, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        """The contract's dict form (``extract`` JSONL, ``audit.json``, cache entries, ``doc._.assertions``)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {
+            "qualifier": self.qualifier.value,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_record(cls, d: Mapping[str, Any]) -> Assertion:
+        """The inverse of ``to_record``; keys it does not know are ignored."""
+        names = {f.name for f in fields(cls)}
+        kept = {k: v for k, v in d.items() if k in names}
+        return cls(**{**kept, "qualifier": Qualifier(d["qualifier"]), "notes": tuple(d.get("notes", ()))})
 
 
 # -------------------------------------------------------------------------- groups

@@ -31,7 +31,6 @@ from checker.model import (
     Metadata,
     MetaSource,
     PairJudgement,
-    Qualifier,
     RuleInfo,
     Severity,
     SourceProfile,
@@ -99,7 +98,7 @@ def to_dict(audit: Audit) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": __version__, "model": audit.model},
         "documents": [_document(d, profiles.get(d.id)) for d in audit.documents],
-        "assertions": [{**asdict(a), "qualifier": a.qualifier.value, "notes": list(a.notes)} for a in audit.assertions],
+        "assertions": [a.to_record() for a in audit.assertions],
         "groups": [_group(g, len({by_id[m].doc_id for m in g.members if m in by_id})) for g in audit.groups],
         "findings": [{**asdict(f), "severity": f.severity.value} for f in audit.findings],
         "errors": [asdict(e) for e in audit.errors],
@@ -167,12 +166,7 @@ def from_dict(data: dict[str, Any]) -> Audit:
                     credibility=Credibility(cred["score"], criteria, cred.get("insufficient_evidence", False)),
                 )
             )
-    assertions = tuple(
-        Assertion(
-            **{**_fields(Assertion, a), "qualifier": Qualifier(a["qualifier"]), "notes": tuple(a.get("notes", []))}
-        )
-        for a in data["assertions"]
-    )
+    assertions = tuple(Assertion.from_record(a) for a in data["assertions"])
     groups = tuple(
         Group(
             **{

@@ -38,9 +38,12 @@ def qualifier_entries(rows: Iterable[Mapping[str, Any]], rule: str = "") -> tupl
                     rule=rule,
                 )
             )
-    # longest phrase first, so "more than" wins over "more"
-    out.sort(key=lambda e: (-len(e.phrase.split()), -len(e.phrase), e.phrase, e.position))
-    return tuple(out)
+    return ordered_qualifiers(out)
+
+
+def ordered_qualifiers(entries: Iterable[QualifierEntry]) -> tuple[QualifierEntry, ...]:
+    """Longest phrase first, so "more than" wins over "more"; deterministic after that."""
+    return tuple(sorted(entries, key=lambda e: (-len(e.phrase.split()), -len(e.phrase), e.phrase, e.position)))
 
 
 def synonym_sets(rows: Iterable[Mapping[str, Any]], rule: str = "") -> tuple[SynonymSet, ...]:

@@ -17,8 +17,6 @@ import checker.engine as engine_mod
 from checker.api import audit
 from checker.cache import (
     ExtractionCache,
-    assertion_from_dict,
-    assertion_to_dict,
     context_key,
     default_cache_dir,
     document_key,
@@ -27,7 +25,7 @@ from checker.cache import (
 )
 from checker.engine import ProgressEvent, run_extraction
 from checker.extract import load_model, model_id
-from checker.model import Document, Excluded, Qualifier, QualifierEntry
+from checker.model import Assertion, Document, Excluded, Qualifier, QualifierEntry
 from checker.rules import load_rules
 from checker.serialize import dumps
 
@@ -137,7 +135,7 @@ def test_an_unusable_cache_dir_only_costs_the_cache(tmp_path, quals):
 
 def test_assertion_dict_form_round_trips(quals):
     for a in run_extraction(DOCS, quals):
-        assert assertion_from_dict(json.loads(json.dumps(assertion_to_dict(a)))) == a
+        assert Assertion.from_record(json.loads(json.dumps(a.to_record()))) == a
 
 
 def test_progress_reports_documents_and_stages(tmp_path):

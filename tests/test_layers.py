@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "checker"
 
 LAYERS: list[set[str]] = [
-    {"errors", "model", "registry", "tables", "atomic", "config", "plugins", "__init__"},
+    {"errors", "model", "registry", "tables", "text", "atomic", "config", "plugins", "__init__"},
     {"corpus"},
     {"extract"},
     {"levels"},

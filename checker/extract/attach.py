@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
+from checker.text import singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -180,7 +181,7 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             if un.time_unit(phys[0].canonical) and any(x.lower_ in _RELATIVE for x in mods):
                 return None  # "2.1 last year"
             return phys[0], end
-    lemma = _singular(head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
+    lemma = singular(head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
     mod_text = text[mods[0].idx:head.idx].lower().strip() if mods else ""
     canon = f"{mod_text} {lemma}".strip() if mod_text else lemma
     canon = re.sub(r"\s*([-‑])\s*", r"\1", canon)
@@ -193,18 +194,6 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
 
 
 _RELATIVE = {"last", "next", "this"}
-
-
-def _singular(word: str) -> str:
-    if word in ("people", "series", "species", "news"):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 # ------------------------------------------------------------------ subject / measure

@@ -62,9 +62,8 @@ class AssertionComponent:
         found = extract([Document(id="doc", text=doc.text)], self.qualifiers, self.inner)
         records = []
         for a in found:
-            record = {k: v for k, v in asdict(a).items() if k != "doc_id"}
-            record["qualifier"] = a.qualifier.value
-            record["notes"] = list(a.notes)
+            record = a.to_record()
+            del record["doc_id"]  # the Doc is the document
             records.append(record)
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is not None:

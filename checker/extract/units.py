@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from checker.text import singular
+
 PERCENT = "percent"
 CURRENCY = "currency"
 PHYSICAL = "physical"
@@ -328,19 +330,11 @@ def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, 
             low = word.lower()
             if low in _NOT_DENOMINATORS:
                 return None
-            return _singular(low), text[pos:p + len(word)], p + len(word)
+            return singular(low), text[pos:p + len(word)], p + len(word)
     return None
 
 
 _NOT_DENOMINATORS = {"the", "a", "an", "cent", "percent", "year-on-year", "and", "or", "of", "to"}
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def with_rate(unit: Unit, denom: str, surface: str) -> Unit:

@@ -12,7 +12,7 @@ from checker.model import AIFlag, Assertion, Document, Finding, Group, Qualifier
 from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind, doc_sections
 from checker.rules.pack import RuleSpec, load_entries, load_packs
-from checker.tables import default_pack_path
+from checker.tables import default_pack_path, ordered_qualifiers
 
 __all__ = ["AuditContext", "RuleKind", "RuleSet", "RuleSpec", "default_pack_path", "load_rules"]
 
@@ -45,9 +45,7 @@ class RuleSet:
         return iter(self.rules)
 
     def qualifiers(self) -> tuple[QualifierEntry, ...]:
-        rows = [e for r in self.rules for e in r.qualifier_entries()]
-        rows.sort(key=lambda e: (-len(e.phrase.split()), -len(e.phrase), e.phrase, e.position))
-        return tuple(rows)
+        return ordered_qualifiers(e for r in self.rules for e in r.qualifier_entries())
 
     def synonyms(self) -> tuple[SynonymSet, ...]:
         return tuple(s for r in self.rules for s in r.synonym_sets())

@@ -128,10 +128,14 @@ class Pattern(RuleKind):
         g = self.options.get("guard")
         return re.compile(g, re.IGNORECASE) if g else None
 
+    @cached_property
+    def _memo(self) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+        return {}
+
     def matches(self, doc: Document) -> list[tuple[int, int]]:
         """Spans of hits, earliest first; overlapping hits merge into the first (memoised per document:
         AI flags and findings ask for the same matches)."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = self._memo
         hit = memo.get(doc.id)
         if hit is not None and hit[0] is doc.text:
             return list(hit[1])
