@@ -1,13 +1,4 @@
-"""Grouping: which assertions from different sources are about the same figure.
-
-Blocking first (same unit, so "%" is never compared with "USD"), then a
-similarity between two mentions' measure keys (rapidfuzz over lemma-ish
-tokens after the pack's synonyms are applied), with hard constraints that
-keep different things apart: a different named subject (one country vs another),
-a different stated time, or — within one document — a different figure (a
-source rarely states one measure two ways; two figures in one text are
-usually two measures). Clustering is greedy single-pass agglomeration over
-pair scores, best pair first, so the result does not depend on input order.
+"""Grouping keys: what each mention is about, read from its extraction and its clause.
 
 Beyond the extracted subject and measure, each mention is read in its clause
 (the stretch of the sentence between commas, semicolons, dashes and "and"
@@ -33,32 +24,23 @@ equally good candidates the nearer figure and the mention naming the same
 place win (small score adjustments, never enough to join what keys separate).
 """
 
+
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from itertools import combinations, pairwise
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from checker.model import Assertion, Group, Qualifier, SynonymSet, Why
+from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import singular
 
-DEFAULT_THRESHOLD = 62.0
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
-SUBJECT_WEIGHT = 15.0
-AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity, as a share of the threshold
-MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
-PLACE_PENALTY = 5.0
-NEARNESS = 10.0
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
@@ -93,6 +75,18 @@ DEFAULT_CHANGE_VERBS = ("cut", "cuts", "reduce", "reduced", "reduces", "lower", 
 PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago)\b", re.I)
 
 
+
+ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
+
+
+def _named(a: Assertion) -> bool:
+    """Is the subject a named entity? NER says so when it can; else every word is capitalised."""
+    if a.subject_label:
+        return a.subject_label in ENTITY_LABELS
+    words = (a.subject or "").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 @dataclass
 class Keyed:
     """An assertion with the normalised keys grouping compares."""
@@ -117,15 +111,6 @@ class Keyed:
     @cached_property
     def measure_text(self) -> str:
         return " ".join(sorted(self.measure))
-
-
-@dataclass
-class _Cluster:
-    items: list[Keyed] = field(default_factory=list)
-
-    @property
-    def docs(self) -> set[str]:
-        return {k.a.doc_id for k in self.items}
 
 
 class Normaliser:
@@ -185,6 +170,13 @@ class Normaliser:
         return (" ".join(toks) or None), rules
 
 
+def magnitude(a: Assertion) -> float | None:
+    for v in (a.value, a.high, a.low):
+        if v:
+            return abs(v)
+    return None
+
+
 def block_key(a: Assertion) -> str | None:
     """The unit a mention is compared under; a per-share figure is compared with its currency."""
     if a.unit is None:
@@ -194,7 +186,7 @@ def block_key(a: Assertion) -> str | None:
     return a.unit
 
 
-def _same_figure(x: Assertion, y: Assertion) -> bool:
+def same_figure(x: Assertion, y: Assertion) -> bool:
     return (x.value, x.low, x.high) == (y.value, y.low, y.high)
 
 
@@ -361,82 +353,6 @@ def _leads_to(a: Assertion) -> bool:
     return bool(lead) and lead[-1] in ("to", "new")
 
 
-def times_differ(x: Keyed, y: Keyed) -> bool:
-    """A projection never matches a current figure; two named years must be the same year."""
-    if x.time is None or y.time is None:
-        return bool(x.time and x.time.startswith("by")) or bool(y.time and y.time.startswith("by"))
-    return x.time != y.time
-
-
-def keys_differ(x: Keyed, y: Keyed) -> str | None:
-    """The first hard key that keeps two mentions apart, or None."""
-    if subjects_differ(x, y):
-        return "subject"
-    if times_differ(x, y):
-        return "time"
-    if x.place and y.place and x.place != y.place:
-        return "place"
-    if x.period and y.period and x.period != y.period:
-        return "period"
-    if x.role and y.role and x.role != y.role:
-        return "role"
-    if x.kind != y.kind:
-        return "kind"
-    return None
-
-
-def subjects_differ(x: Keyed, y: Keyed) -> bool:
-    """Two different named entities of the same kind (one country vs another) are different subjects."""
-    if not (x.subject and y.subject) or x.subject == y.subject:
-        return False
-    if not (x.entity and y.entity):
-        return False
-    if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
-        return x.a.subject_label == y.a.subject_label
-    return True
-
-
-ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
-
-
-def _named(a: Assertion) -> bool:
-    """Is the subject a named entity? NER says so when it can; else every word is capitalised."""
-    if a.subject_label:
-        return a.subject_label in ENTITY_LABELS
-    words = (a.subject or "").split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _magnitude(a: Assertion) -> float | None:
-    for v in (a.value, a.high, a.low):
-        if v:
-            return abs(v)
-    return None
-
-
-def similarity(x: Keyed, y: Keyed) -> float:
-    """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
-    if x.block != y.block or keys_differ(x, y):
-        return 0.0
-    if not x.measure or not y.measure:
-        return 0.0
-    if not x.measure_set & y.measure_set:
-        return 0.0
-    a, b = x.measure_text, y.measure_text
-    # subset match (set ratio) tempered by how much each adds (sort ratio)
-    score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
-    if x.subject and y.subject:  # the same holder is strong evidence; a different one, against
-        score += SUBJECT_WEIGHT if x.subject == y.subject else -SUBJECT_WEIGHT
-    if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
-        score -= PLACE_PENALTY
-    mx, my = _magnitude(x.a), _magnitude(y.a)
-    if mx and my:  # between equally good candidates, prefer the nearer figure
-        score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
-    if mx and my and max(mx, my) / min(mx, my) > MAGNITUDE:
-        score -= 25
-    return round(min(max(score, 0.0), 100.0), 2)
-
-
 def keyed(
     assertions: Sequence[Assertion],
     synonyms: Sequence[SynonymSet] = (),
@@ -495,222 +411,3 @@ def keyed(
     return out
 
 
-def group(
-    assertions: Sequence[Assertion],
-    synonyms: Sequence[SynonymSet] = (),
-    options: Mapping[str, Any] | None = None,
-    published: Mapping[str, str | None] | None = None,
-) -> list[Group]:
-    """Cross-source groups of assertions about the same subject + measure.
-
-    ``published`` (document id -> ISO date) lets a group say when its
-    disagreement follows publication dates (an updated figure).
-    """
-    opts = dict(options or {})
-    threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
-    min_sources = int(opts.get("min_sources", 2))
-    by_block: dict[str, list[Keyed]] = defaultdict(list)
-    for k in keyed(assertions, synonyms, opts):
-        by_block[k.block].append(k)
-
-    groups: list[Group] = []
-    for block in sorted(by_block):
-        items = by_block[block]
-        scores: dict[tuple[str, str], float] = {}
-        for i, j in _candidates(items):
-            x, y = items[i], items[j]
-            if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
-                continue
-            s = similarity(x, y)
-            if s > 0:
-                scores[_pair(x.a.id, y.a.id)] = s
-        clusters = _agglomerate(items, scores, threshold)
-        for c in clusters:
-            if len(c.docs) >= min_sources:
-                groups.append(_make_group(c, scores, published))
-    groups.sort(key=lambda g: g.id)
-    return _dedupe_ids(groups)
-
-
-def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
-    """Pairs that share a measure token (similarity is 0 otherwise): an inverted index, not all pairs."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(items):
-        for token in set(k.measure):
-            index[token].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
-        pairs.update(combinations(posting, 2))
-    return sorted(pairs)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
-
-
-def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], threshold: float) -> list[_Cluster]:
-    """Best pair first; two clusters merge only if every cross pair is compatible.
-
-    A verdict of "incompatible" is remembered until either cluster grows, so a
-    pair of big clusters linked by many member pairs is checked once, not once
-    per link (the check is quadratic in cluster sizes).
-    """
-    owner: dict[str, _Cluster] = {k.a.id: _Cluster([k]) for k in items}
-    refused: set[tuple[int, int, int, int]] = set()
-    links = [(pair, s) for pair, s in scores.items() if s >= threshold]
-    for (i, j), _s in sorted(links, key=lambda kv: (-kv[1], kv[0])):
-        ci, cj = owner[i], owner[j]
-        if ci is cj:
-            continue
-        state = (id(ci), len(ci.items), id(cj), len(cj.items))
-        if state in refused:
-            continue
-        if not _compatible(ci, cj, scores, threshold):
-            refused.add(state)
-            continue
-        ci.items.extend(cj.items)
-        for k in cj.items:
-            owner[k.a.id] = ci
-    seen: dict[int, _Cluster] = {}
-    for c in owner.values():
-        seen.setdefault(id(c), c)
-    return list(seen.values())
-
-
-def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:
-    """No cannot-link pair, and the clusters are alike on average (not just at their closest pair)."""
-    total = 0.0
-    n = 0
-    for x in ci.items:
-        for y in cj.items:
-            if x.a.doc_id == y.a.doc_id and not _same_figure(x.a, y.a):
-                return False
-            if keys_differ(x, y):
-                return False
-            if x.a.doc_id != y.a.doc_id or x.a.id != y.a.id:
-                total += scores.get(_pair(x.a.id, y.a.id), 0.0)
-                n += 1
-    return n == 0 or total / n >= AVERAGE_LINK * threshold
-
-
-def _make_group(
-    c: _Cluster, scores: dict[tuple[str, str], float], published: Mapping[str, str | None] | None = None
-) -> Group:
-    items = sorted(c.items, key=lambda k: (k.a.doc_id, k.a.start))
-    subjects = Counter(k.a.subject for k in items if k.a.subject)
-    measures = Counter(k.a.measure for k in items if k.a.measure)
-    subject_keys = Counter(k.subject for k in items if k.subject)
-    measure_keys = Counter(t for k in items for t in k.measure)
-    places = Counter(k.place for k in items if k.place)
-    unit = items[0].a.unit
-    times = sorted({k.a.time for k in items if k.a.time})
-    subject_key = subject_keys.most_common(1)[0][0] if subject_keys else ""
-    core = sorted(t for t, n in measure_keys.items() if n * 2 >= len(items)) or sorted(measure_keys)[:3]
-    key_parts = [subject_key, " ".join(core), unit or "", times[0] if len(times) == 1 else ""]
-    if places:  # only when a place keeps groups apart, so older ids stay stable
-        key_parts.append(places.most_common(1)[0][0])
-    key = "|".join(key_parts)
-    why = tuple(_why(k, items, scores, unit) for k in items)
-    notes = {n for k in items for n in k.a.notes}
-    notes.update(_attribution_notes(items))
-    updated = updated_figure(items, published)
-    if updated:
-        notes.add(updated)
-    return Group(
-        id="G" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
-        key=key,
-        subject=subjects.most_common(1)[0][0] if subjects else None,
-        measure=max(measures, key=lambda m: (measures[m], -len(m), m)) if measures else None,
-        unit=unit,
-        members=tuple(k.a.id for k in items),
-        why=why,
-        time=times[0] if len(times) == 1 else None,
-        notes=tuple(sorted(notes)),
-    )
-
-
-def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], float], unit: str | None) -> Why:
-    best: tuple[float, Keyed | None] = (0.0, None)
-    for o in items:
-        if o is k:
-            continue
-        s = scores.get(_pair(k.a.id, o.a.id), 0.0)
-        if s > best[0] or (s == best[0] and best[1] is not None and o.a.id < best[1].a.id):
-            best = (s, o)
-    shared = sorted(set(k.measure) & set(best[1].measure)) if best[1] else []
-    parts = [f"unit {unit}" if not k.via else f"count of {k.block[1:]} ({k.via})"]
-    if k.subject:
-        parts.append(f"subject '{k.subject}'")
-    if k.place:
-        parts.append(f"place '{k.place}'")
-    if k.period:
-        parts.append(f"period {k.period}")
-    if k.role:
-        parts.append(f"{'new' if k.role == 'after' else 'old'} level of a change")
-    if shared:
-        parts.append(f"measure shares '{' '.join(shared)}'")
-    if k.a.attribution:
-        parts.append(f"attributed to {k.a.attribution}")
-    if best[1] is not None:
-        parts.append(f"closest to {best[1].a.doc_id} '{best[1].a.text}'")
-    rule = ",".join(sorted(k.rules)) or None
-    return Why(k.a.id, "; ".join(parts), best[0] or None, rule)
-
-
-def _attribution_notes(items: Sequence[Keyed]) -> set[str]:
-    """Who the sources say the figure comes from, when they say it."""
-    said = sorted({k.a.attribution for k in items if k.a.attribution and k.a.attribution[:1].isupper()})
-    return {f"attributed to: {'; '.join(said)}"} if said else set()
-
-
-def updated_figure(items: Sequence[Keyed], published: Mapping[str, str | None] | None) -> str | None:
-    """A note when the figures differ and, sorted by publication date, never go down (older reports lower)."""
-    if not published:
-        return None
-    dated = []
-    for k in items:
-        day = published.get(k.a.doc_id)
-        figure = _magnitude(k.a) if k.a.value is None else abs(k.a.value)
-        if day and figure is not None:
-            dated.append((str(day), figure, k))
-    figures = [f for _, f, _ in dated]
-    if len({d for d, _, _ in dated}) < 2 or not figures or max(figures) <= min(figures) * 1.02:
-        return None  # one date, or figures that (nearly) agree: nothing was updated
-    dated.sort(key=lambda d: (d[0], d[1]))
-    days: dict[str, list[float]] = defaultdict(list)
-    for d, f, _ in dated:
-        days[d].append(f)
-    ordered = sorted(days)
-    for d1, d2 in pairwise(ordered):
-        if max(days[d1]) > min(days[d2]):
-            return None
-    first, last = dated[0], dated[-1]
-    return (f"updated figure: the values rise with publication date ({first[0]}: {first[2].a.text} -> "
-            f"{last[0]}: {last[2].a.text}); later reports carry the newer count")
-
-
-def explain(g: Group, assertions: Sequence[Assertion] | Mapping[str, Assertion]) -> str:
-    """Why each member is in the group: its keys, its best score and the synonym rule that joined it."""
-    by_id = assertions if isinstance(assertions, Mapping) else {a.id: a for a in assertions}
-    lines = [f"group {g.id}: {g.subject or ''} {g.measure or ''} [{g.unit or '-'}] key {g.key!r}".replace("  ", " ")]
-    if g.verdict is not None and g.decided_by:
-        lines.append(f"  verdict {g.verdict.value}, decided by {g.decided_by[0]} vs {g.decided_by[1]}: {g.reason}")
-    for w in g.why:
-        a = by_id.get(w.assertion_id)
-        head = f"{a.doc_id} {a.text!r}" if a else w.assertion_id
-        score = f"score {w.score:g}" if w.score is not None else "no score"
-        rule = f"; synonyms {w.rule}" if w.rule else ""
-        lines.append(f"  - {head}: {score}; {w.reason}{rule}")
-    lines.extend(f"  note: {n}" for n in g.notes)
-    return "\n".join(lines)
-
-
-def _dedupe_ids(groups: list[Group]) -> list[Group]:
-    from dataclasses import replace
-
-    seen: Counter[str] = Counter()
-    out = []
-    for g in groups:
-        seen[g.id] += 1
-        out.append(g if seen[g.id] == 1 else replace(g, id=f"{g.id}-{seen[g.id]}"))
-    return out

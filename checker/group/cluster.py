@@ -1,0 +1,198 @@
+"""Clustering: greedy average-link agglomeration over pair scores, best pair first."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import Any
+
+from checker.group.keys import Keyed, keyed, same_figure
+from checker.group.notes import attribution_notes, updated_figure
+from checker.group.similarity import keys_differ, similarity
+from checker.model import Assertion, Group, SynonymSet, Why
+
+DEFAULT_THRESHOLD = 62.0
+AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity, as a share of the threshold
+
+
+@dataclass
+class _Cluster:
+    items: list[Keyed] = field(default_factory=list)
+
+    @property
+    def docs(self) -> set[str]:
+        return {k.a.doc_id for k in self.items}
+
+
+def group(
+    assertions: Sequence[Assertion],
+    synonyms: Sequence[SynonymSet] = (),
+    options: Mapping[str, Any] | None = None,
+    published: Mapping[str, str | None] | None = None,
+) -> list[Group]:
+    """Cross-source groups of assertions about the same subject + measure.
+
+    ``published`` (document id -> ISO date) lets a group say when its
+    disagreement follows publication dates (an updated figure).
+    """
+    opts = dict(options or {})
+    threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
+    min_sources = int(opts.get("min_sources", 2))
+    by_block: dict[str, list[Keyed]] = defaultdict(list)
+    for k in keyed(assertions, synonyms, opts):
+        by_block[k.block].append(k)
+
+    groups: list[Group] = []
+    for block in sorted(by_block):
+        items = by_block[block]
+        scores: dict[tuple[str, str], float] = {}
+        for i, j in _candidates(items):
+            x, y = items[i], items[j]
+            if x.a.doc_id == y.a.doc_id and not same_figure(x.a, y.a):
+                continue
+            s = similarity(x, y)
+            if s > 0:
+                scores[_pair(x.a.id, y.a.id)] = s
+        clusters = _agglomerate(items, scores, threshold)
+        for c in clusters:
+            if len(c.docs) >= min_sources:
+                groups.append(_make_group(c, scores, published))
+    groups.sort(key=lambda g: g.id)
+    return _dedupe_ids(groups)
+
+
+def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
+    """Pairs that share a measure token (similarity is 0 otherwise): an inverted index, not all pairs."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(items):
+        for token in set(k.measure):
+            index[token].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in index.values():
+        pairs.update(combinations(posting, 2))
+    return sorted(pairs)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], threshold: float) -> list[_Cluster]:
+    """Best pair first; two clusters merge only if every cross pair is compatible.
+
+    A verdict of "incompatible" is remembered until either cluster grows, so a
+    pair of big clusters linked by many member pairs is checked once, not once
+    per link (the check is quadratic in cluster sizes).
+    """
+    owner: dict[str, _Cluster] = {k.a.id: _Cluster([k]) for k in items}
+    refused: set[tuple[int, int, int, int]] = set()
+    links = [(pair, s) for pair, s in scores.items() if s >= threshold]
+    for (i, j), _s in sorted(links, key=lambda kv: (-kv[1], kv[0])):
+        ci, cj = owner[i], owner[j]
+        if ci is cj:
+            continue
+        state = (id(ci), len(ci.items), id(cj), len(cj.items))
+        if state in refused:
+            continue
+        if not _compatible(ci, cj, scores, threshold):
+            refused.add(state)
+            continue
+        ci.items.extend(cj.items)
+        for k in cj.items:
+            owner[k.a.id] = ci
+    seen: dict[int, _Cluster] = {}
+    for c in owner.values():
+        seen.setdefault(id(c), c)
+    return list(seen.values())
+
+
+def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:
+    """No cannot-link pair, and the clusters are alike on average (not just at their closest pair)."""
+    total = 0.0
+    n = 0
+    for x in ci.items:
+        for y in cj.items:
+            if x.a.doc_id == y.a.doc_id and not same_figure(x.a, y.a):
+                return False
+            if keys_differ(x, y):
+                return False
+            if x.a.doc_id != y.a.doc_id or x.a.id != y.a.id:
+                total += scores.get(_pair(x.a.id, y.a.id), 0.0)
+                n += 1
+    return n == 0 or total / n >= AVERAGE_LINK * threshold
+
+
+def _make_group(
+    c: _Cluster, scores: dict[tuple[str, str], float], published: Mapping[str, str | None] | None = None
+) -> Group:
+    items = sorted(c.items, key=lambda k: (k.a.doc_id, k.a.start))
+    subjects = Counter(k.a.subject for k in items if k.a.subject)
+    measures = Counter(k.a.measure for k in items if k.a.measure)
+    subject_keys = Counter(k.subject for k in items if k.subject)
+    measure_keys = Counter(t for k in items for t in k.measure)
+    places = Counter(k.place for k in items if k.place)
+    unit = items[0].a.unit
+    times = sorted({k.a.time for k in items if k.a.time})
+    subject_key = subject_keys.most_common(1)[0][0] if subject_keys else ""
+    core = sorted(t for t, n in measure_keys.items() if n * 2 >= len(items)) or sorted(measure_keys)[:3]
+    key_parts = [subject_key, " ".join(core), unit or "", times[0] if len(times) == 1 else ""]
+    if places:  # only when a place keeps groups apart, so older ids stay stable
+        key_parts.append(places.most_common(1)[0][0])
+    key = "|".join(key_parts)
+    why = tuple(_why(k, items, scores, unit) for k in items)
+    notes = {n for k in items for n in k.a.notes}
+    notes.update(attribution_notes(items))
+    updated = updated_figure(items, published)
+    if updated:
+        notes.add(updated)
+    return Group(
+        id="G" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+        key=key,
+        subject=subjects.most_common(1)[0][0] if subjects else None,
+        measure=max(measures, key=lambda m: (measures[m], -len(m), m)) if measures else None,
+        unit=unit,
+        members=tuple(k.a.id for k in items),
+        why=why,
+        time=times[0] if len(times) == 1 else None,
+        notes=tuple(sorted(notes)),
+    )
+
+
+def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], float], unit: str | None) -> Why:
+    best: tuple[float, Keyed | None] = (0.0, None)
+    for o in items:
+        if o is k:
+            continue
+        s = scores.get(_pair(k.a.id, o.a.id), 0.0)
+        if s > best[0] or (s == best[0] and best[1] is not None and o.a.id < best[1].a.id):
+            best = (s, o)
+    shared = sorted(set(k.measure) & set(best[1].measure)) if best[1] else []
+    parts = [f"unit {unit}" if not k.via else f"count of {k.block[1:]} ({k.via})"]
+    if k.subject:
+        parts.append(f"subject '{k.subject}'")
+    if k.place:
+        parts.append(f"place '{k.place}'")
+    if k.period:
+        parts.append(f"period {k.period}")
+    if k.role:
+        parts.append(f"{'new' if k.role == 'after' else 'old'} level of a change")
+    if shared:
+        parts.append(f"measure shares '{' '.join(shared)}'")
+    if k.a.attribution:
+        parts.append(f"attributed to {k.a.attribution}")
+    if best[1] is not None:
+        parts.append(f"closest to {best[1].a.doc_id} '{best[1].a.text}'")
+    rule = ",".join(sorted(k.rules)) or None
+    return Why(k.a.id, "; ".join(parts), best[0] or None, rule)
+
+
+def _dedupe_ids(groups: list[Group]) -> list[Group]:
+    seen: Counter[str] = Counter()
+    out = []
+    for g in groups:
+        seen[g.id] += 1
+        out.append(g if seen[g.id] == 1 else replace(g, id=f"{g.id}-{seen[g.id]}"))
+    return out

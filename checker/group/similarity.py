@@ -1,0 +1,72 @@
+"""Similarity of two mentions: hard keys that keep them apart, then a fuzzy score of their measures."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from checker.group.keys import Keyed, magnitude
+
+SUBJECT_WEIGHT = 15.0
+MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
+PLACE_PENALTY = 5.0
+NEARNESS = 10.0
+
+
+def times_differ(x: Keyed, y: Keyed) -> bool:
+    """A projection never matches a current figure; two named years must be the same year."""
+    if x.time is None or y.time is None:
+        return bool(x.time and x.time.startswith("by")) or bool(y.time and y.time.startswith("by"))
+    return x.time != y.time
+
+
+def keys_differ(x: Keyed, y: Keyed) -> str | None:
+    """The first hard key that keeps two mentions apart, or None."""
+    if subjects_differ(x, y):
+        return "subject"
+    if times_differ(x, y):
+        return "time"
+    if x.place and y.place and x.place != y.place:
+        return "place"
+    if x.period and y.period and x.period != y.period:
+        return "period"
+    if x.role and y.role and x.role != y.role:
+        return "role"
+    if x.kind != y.kind:
+        return "kind"
+    return None
+
+
+def subjects_differ(x: Keyed, y: Keyed) -> bool:
+    """Two different named entities of the same kind (one country vs another) are different subjects."""
+    if not (x.subject and y.subject) or x.subject == y.subject:
+        return False
+    if not (x.entity and y.entity):
+        return False
+    if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
+        return x.a.subject_label == y.a.subject_label
+    return True
+
+
+def similarity(x: Keyed, y: Keyed) -> float:
+    """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
+    if x.block != y.block or keys_differ(x, y):
+        return 0.0
+    if not x.measure or not y.measure:
+        return 0.0
+    if not x.measure_set & y.measure_set:
+        return 0.0
+    a, b = x.measure_text, y.measure_text
+    # subset match (set ratio) tempered by how much each adds (sort ratio)
+    score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
+    if x.subject and y.subject:  # the same holder is strong evidence; a different one, against
+        score += SUBJECT_WEIGHT if x.subject == y.subject else -SUBJECT_WEIGHT
+    if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
+        score -= PLACE_PENALTY
+    mx, my = magnitude(x.a), magnitude(y.a)
+    if mx and my:  # between equally good candidates, prefer the nearer figure
+        score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
+    if mx and my and max(mx, my) / min(mx, my) > MAGNITUDE:
+        score -= 25
+    return round(min(max(score, 0.0), 100.0), 2)
+
+
