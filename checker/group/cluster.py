@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.group.keys import Keyed, keyed, same_figure
 from checker.group.notes import attribution_notes, updated_figure
-from checker.group.similarity import keys_differ, similarity
+from checker.group.similarity import keys_differ, similarity, token_weights
 from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
@@ -65,11 +65,13 @@ def group(
 
 
 def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
-    """Pairs that share a measure token (similarity is 0 otherwise): an inverted index, not all pairs."""
+    """Pairs that share a measure token or a specific figure (similarity is 0 otherwise): an inverted index."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(items):
         for token in set(k.measure):
             index[token].append(i)
+        if k.digits >= 3:  # the same specific figure is evidence without a shared word
+            index[f"={k.a.value}|{k.a.low}|{k.a.high}"].append(i)
     pairs: set[tuple[int, int]] = set()
     for posting in index.values():
         pairs.update(combinations(posting, 2))

@@ -43,11 +43,17 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 
+# words that, between two figures, lead into the second one ("$760 million up 56%", "$51.2 billion versus $49.3 billion")
+BRIDGES = frozenset({"up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared", "versus",
+                     "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from", "to", "after",
+                     "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above"})
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
 )
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
     r"|(?P<q>Q[1-4])|(?P<h>H[12]))\b",
@@ -107,6 +113,10 @@ class Keyed:
     @cached_property
     def measure_set(self) -> frozenset[str]:
         return frozenset(self.measure)
+
+    @cached_property
+    def digits(self) -> int:
+        return figure_digits(self.a)
 
     @cached_property
     def measure_text(self) -> str:
@@ -190,6 +200,27 @@ def same_figure(x: Assertion, y: Assertion) -> bool:
     return (x.value, x.low, x.high) == (y.value, y.low, y.high)
 
 
+DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def figure_digits(a: Assertion) -> int:
+    """Significant digits as written, a round last digit (0, 5) not counted: 73.6 -> 3, 1.30 -> 3, 760 -> 2, 15 -> 1.
+
+    Two outlets stating the same specific figure ("$51.2 billion", "73.6%") are
+    strong evidence of one fact; the same round figure ("15%", "$200 billion") is not.
+    """
+    m = DIGITS_RE.search(a.text)
+    if not m:
+        return 0
+    raw = m.group().replace(",", "")
+    digits = raw.replace(".", "").lstrip("0")
+    if "." not in raw:
+        digits = digits.rstrip("0")
+    if digits[-1:] in ("0", "5"):
+        digits = digits[:-1]
+    return len(digits)
+
+
 def time_key(time: str | None) -> str | None:
     """'through 2030' -> 'by 2030' (a projection); 'in 2024' -> '2024'; None when no year is named."""
     if not time:
@@ -202,36 +233,68 @@ def time_key(time: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Context:
-    """The words around a figure inside its clause, and the sentence before the clause."""
+    """The words around a figure inside its clause, and the sentence before the clause.
+
+    ``own_before``/``own_after`` stop at the neighbouring figures of the clause:
+    in "brought in $760 million, up 56% year-over-year" the words after 56%
+    describe 56%, not $760 million, so measure words are read from these.
+    """
 
     before: str
     after: str
     preceding: str  # the sentence up to the clause (places named there still apply)
     sentence: str
+    own_before: str = ""
+    own_after: str = ""
+    next_figure: bool = False  # another figure follows in the clause (own_after stops at it)
 
     @property
     def window(self) -> str:
-        b = self.before.split()[-WINDOW:]
-        f = self.after.split()[:WINDOW]
+        b = self.own_before.split()[-WINDOW:]
+        f = self.own_after.split()[:WINDOW]
         return " ".join(b) + " | " + " ".join(f)
 
 
-def context(a: Assertion) -> Context:
-    s = a.sentence or ""
+def _span_in(a: Assertion, s: str) -> tuple[int, int] | None:
     i, j = a.start - a.sentence_start, a.end - a.sentence_start
-    if not (0 <= i <= j <= len(s)) or s[i:j] != a.text:
-        k = s.find(a.text)
-        if k < 0:
-            return Context("", "", "", s)
-        i, j = k, k + len(a.text)
+    if 0 <= i <= j <= len(s) and s[i:j] == a.text:
+        return i, j
+    k = s.find(a.text)
+    return (k, k + len(a.text)) if k >= 0 else None
+
+
+def context(a: Assertion, siblings: Sequence[Assertion] = ()) -> Context:
+    """``siblings``: the other figures of the sentence (their spans bound the own window)."""
+    s = a.sentence or ""
+    span = _span_in(a, s)
+    if span is None:
+        return Context("", "", "", s)
+    i, j = span
     before, after = s[:i], s[j:]
     cuts = list(CLAUSE_BREAK.finditer(before))
     clause_before = before[cuts[-1].end() :] if cuts else before
     preceding = before[: cuts[-1].start()] if cuts else ""
     cut = CLAUSE_BREAK.search(after)
     clause_after = after[: cut.start()] if cut else after
-    return Context(clause_before.replace("(", " ").replace(")", " "), clause_after.replace("(", " ").replace(")", " "),
-                   preceding, s)
+    lo, hi = len(before) - len(clause_before), j + len(clause_after)
+    own_lo, own_hi = lo, hi
+    for o in siblings:
+        other = _span_in(o, s) if o is not a else None
+        if other is None or (other[0] < j and i < other[1]):
+            continue  # itself, or a span overlapping it (a change and its levels)
+        if other[1] <= i:
+            own_lo = max(own_lo, other[1])
+        elif other[0] >= j:
+            own_hi = min(own_hi, other[0])
+    own_after = s[j:own_hi]
+    if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in BRIDGES:
+        own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
+    return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), _plain(own_after),
+                   own_hi < hi)
+
+
+def _plain(text: str) -> str:
+    return text.replace("(", " ").replace(")", " ")
 
 
 class Reader:
@@ -274,15 +337,28 @@ class Reader:
             key = self._place_name(a.subject)
             if key:
                 return key
+        listed = self._place_list(ctx.preceding + ctx.before)
+        if listed:  # "tore through Jamaica, Haiti and Cuba, leaving at least 33 people dead": all of them
+            return listed
         earlier = self._places(ctx.preceding)
         if not earlier:
             return None
         if PLACE_RE.match(ctx.sentence.lstrip()):  # "In Haiti, at least 25 people have died"
             return earlier[0][1]
         first = ctx.before.split()[:1]
-        if first and (first[0].lower() == "with" or first[0].lower().endswith("ing")):
-            return earlier[-1][1]  # "..., with 19 deaths" / "..., killing 30": the main clause's place
+        if first and (first[0].lower() in ("with", "where") or first[0].lower().endswith("ing")):
+            return earlier[-1][1]  # "..., with 19 deaths" / "..., killing 30" / "Haiti, where ...": that place
         return None
+
+    def _place_list(self, text: str) -> str | None:
+        """The last list of two or more capitalised names ("Jamaica, Haiti and Cuba") before the figure, as one key."""
+        found = None
+        for m in PLACE_LIST_RE.finditer(text):
+            names = [self._place_name(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group())]
+            keys = sorted({n for n in names if n})
+            if len(keys) >= 2:
+                found = " + ".join(keys)
+        return found
 
     # -- period, role, kind
     def period(self, a: Assertion, ctx: Context) -> str | None:
@@ -295,7 +371,9 @@ class Reader:
         return "prior" if PRIOR_RE.search(ctx.sentence) else None
 
     def kind(self, a: Assertion, ctx: Context) -> str | None:
-        before, after = ctx.before.split()[-8:], ctx.after.split()[:3]
+        # a marker after the figure but before the next one ("$51.2 billion versus estimates of $49.3 billion")
+        # introduces the next figure, not this one
+        before, after = ctx.before.split()[-8:], ([] if ctx.next_figure else ctx.after.split()[:3])
         text = f"{' '.join(before)} {a.unit_surface or ''} | {' '.join(after)}"
         for k, rx in self.markers.items():
             if rx.search(text):
@@ -369,10 +447,10 @@ def keyed(
     for a in assertions:
         if a.change and a.qualifier is Qualifier.RANGE:
             continue  # a change "from X to Y": not a level to compare
-        ctx = context(a)
+        ctx = context(a, by_sentence[(a.doc_id, a.sentence_start)])
         measure_text = (a.measure or "").replace(a.text, " ")
         mtoks, mrules = norm.tokens(measure_text)
-        wtoks, wrules = norm.tokens(f"{ctx.before} {ctx.after}")
+        wtoks, wrules = norm.tokens(f"{ctx.own_before} {ctx.own_after}")
         canon = {s.canonical for s in synonyms}
         stoks = norm.tokens(a.subject)[0] if a.subject and a.subject_label is None else ()
         own = set(mtoks) | set(stoks)
@@ -399,6 +477,8 @@ def keyed(
         subject, srules = norm.subject(a.subject)
         if a.subject_label in PLACE_LABELS:
             subject = None
+        if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
+            measure = tuple(t for t in subject.split() if t not in drop)
         if a.unit and a.unit.endswith("/share"):
             measure = tuple(dict.fromkeys(("eps", *measure)))
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None

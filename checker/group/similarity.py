@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
 from rapidfuzz import fuzz
 
-from checker.group.keys import Keyed, magnitude
+from checker.group.keys import Keyed, magnitude, same_figure
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
 PLACE_PENALTY = 5.0
 NEARNESS = 10.0
+SAME_FIGURE = 15.0  # the same figure with two significant digits
+SPECIFIC_FIGURE = 80.0  # the same figure with three or more: one fact, unless a key says otherwise
 
 
 def times_differ(x: Keyed, y: Keyed) -> bool:
@@ -47,19 +53,50 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     return True
 
 
-def similarity(x: Keyed, y: Keyed) -> float:
+def subject_evidence(x: Keyed, y: Keyed) -> float:
+    """+1 for the same holder (or one naming the other's words), -1 for two different named ones, else 0.
+
+    A descriptive subject ("the chip giant", "the company") says little either way.
+    """
+    if not (x.subject and y.subject):
+        return 0.0
+    if x.subject == y.subject or fuzz.token_set_ratio(x.subject, y.subject) >= 90:
+        return 1.0
+    return -1.0 if x.entity and y.entity else 0.0
+
+
+def weighted_overlap(x: frozenset[str], y: frozenset[str], weights: Mapping[str, float]) -> float:
+    """0-100: half overlap coefficient (one is a subset of the other), half weighted Jaccard (what each adds)."""
+    w = lambda ts: sum(weights.get(t, 1.0) for t in ts)  # noqa: E731
+    shared = w(x & y)
+    if not shared:
+        return 0.0
+    return 50.0 * shared / min(w(x), w(y)) + 50.0 * shared / w(x | y)
+
+
+def token_weights(items: Sequence[Keyed]) -> dict[str, float]:
+    """Inverse document frequency of measure tokens within a block: a word every mention shares says little."""
+    n = len(items)
+    df = Counter(t for k in items for t in k.measure_set)
+    return {t: 1.0 + math.log(n / c) for t, c in df.items()}
+
+
+def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -> float:
     """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
     if x.block != y.block or keys_differ(x, y):
         return 0.0
-    if not x.measure or not y.measure:
-        return 0.0
+    digits = min(x.digits, y.digits) if same_figure(x.a, y.a) else 0
+    specific = SPECIFIC_FIGURE if digits >= 3 else 0.0
     if not x.measure_set & y.measure_set:
-        return 0.0
-    a, b = x.measure_text, y.measure_text
-    # subset match (set ratio) tempered by how much each adds (sort ratio)
-    score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
-    if x.subject and y.subject:  # the same holder is strong evidence; a different one, against
-        score += SUBJECT_WEIGHT if x.subject == y.subject else -SUBJECT_WEIGHT
+        return specific
+    if weights is not None:
+        score = weighted_overlap(x.measure_set, y.measure_set, weights)
+    else:  # subset match (set ratio) tempered by how much each adds (sort ratio)
+        a, b = x.measure_text, y.measure_text
+        score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
+    score += SUBJECT_WEIGHT * subject_evidence(x, y)
+    if digits >= 2:
+        score += SAME_FIGURE
     if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
         score -= PLACE_PENALTY
     mx, my = magnitude(x.a), magnitude(y.a)
@@ -67,6 +104,6 @@ def similarity(x: Keyed, y: Keyed) -> float:
         score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
     if mx and my and max(mx, my) / min(mx, my) > MAGNITUDE:
         score -= 25
-    return round(min(max(score, 0.0), 100.0), 2)
+    return round(min(max(score, specific, 0.0), 100.0), 2)
 
 
