@@ -179,6 +179,8 @@ def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], floa
         parts.append(f"place '{k.place}'")
     if k.period:
         parts.append(f"period {k.period}")
+    if k.basis:
+        parts.append(f"change {k.basis}")
     if k.role:
         parts.append(f"{'new' if k.role == 'after' else 'old'} level of a change")
     if shared:

@@ -78,6 +78,13 @@ DEFAULT_CHANGE_VERBS = ("cut", "cuts", "reduce", "reduced", "reduces", "lower", 
                         "slashed", "slashes", "drop", "dropped", "drops", "fall", "fell", "falls", "plummet",
                         "plummeted", "raise", "raised", "raises", "increase", "increased", "increases", "rise",
                         "rose", "risen", "rises", "hike", "hiked", "climb", "climbed", "jump", "jumped", "down")
+DEFAULT_BASES: dict[str, tuple[str, ...]] = {
+    "yoy": ("year-over-year", "year over year", "year-on-year", "year on year", "annually", "from a year earlier",
+            "from a year ago", "yoy", "y/y", "compared with a year earlier", "from the same period last year"),
+    "sequential": ("sequentially", "sequential", "quarter-over-quarter", "quarter over quarter", "quarter-on-quarter",
+                   "from the previous quarter", "from the prior quarter", "qoq", "q/q", "month-over-month",
+                   "month-on-month"),
+}
 PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago)\b", re.I)
 
 
@@ -106,6 +113,7 @@ class Keyed:
     entity: bool = False
     place: str | None = None
     period: str | None = None
+    basis: str | None = None  # what a change is measured against: "yoy" | "sequential" (pack word lists)
     role: str | None = None  # "before" | "after" in a sentence that states a change
     kind: str | None = None  # "consensus" | "increment" | None (a reported level)
     via: str | None = None  # how the block was reached ("unit 'lives' -> deaths")
@@ -127,9 +135,13 @@ class Normaliser:
     """Turns subject and measure phrases into comparable keys, recording synonym rules used."""
 
     def __init__(self, synonyms: Sequence[SynonymSet], stopwords: Iterable[str]) -> None:
-        self.stop = {w.lower() for w in stopwords}
+        words = [w.lower() for w in stopwords]
+        self.stop = {w for w in words if " " not in w}
         self.single: dict[str, tuple[str, str]] = {}
-        self.multi: list[tuple[tuple[str, ...], str, str]] = []
+        # a stop phrase ("making up") is dropped whole, before its words can match a synonym ("up" -> growth)
+        self.multi: list[tuple[tuple[str, ...], str, str]] = [
+            (tuple(singular(p) for p in w.split()), "", "") for w in words if " " in w
+        ]
         for s in synonyms:
             for term in s.terms:
                 words = tuple(singular(w) for w in term.split())
@@ -158,8 +170,9 @@ class Normaliser:
         while i < len(words):
             for seq, canon, rule in self.by_first.get(words[i], ()):
                 if tuple(words[i : i + len(seq)]) == seq:
-                    out.append(canon)
-                    rules.add(rule)
+                    if canon:
+                        out.append(canon)
+                        rules.add(rule)
                     i += len(seq)
                     break
             else:
@@ -286,10 +299,10 @@ def context(a: Assertion, siblings: Sequence[Assertion] = ()) -> Context:
             own_lo = max(own_lo, other[1])
         elif other[0] >= j:
             own_hi = min(own_hi, other[0])
-    own_after = s[j:own_hi]
+    own_after = _plain(s[j:own_hi])
     if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in BRIDGES:
         own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
-    return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), _plain(own_after),
+    return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
                    own_hi < hi)
 
 
@@ -308,6 +321,9 @@ class Reader:
         markers = {**DEFAULT_MARKERS, **dict(opts.get("markers", {}))}
         self.markers = {k: _alternation(v) for k, v in markers.items() if v}
         verbs = opts.get("change_verbs", DEFAULT_CHANGE_VERBS)
+        bases = {**DEFAULT_BASES, **dict(opts.get("bases", {}))}
+        self.bases = {k: _alternation(v) for k, v in bases.items() if v}
+        self.known_places: set[str] = set()  # names the corpus itself places (see learn_places)
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
     # -- place
@@ -350,12 +366,28 @@ class Reader:
             return earlier[-1][1]  # "..., with 19 deaths" / "..., killing 30" / "Haiti, where ...": that place
         return None
 
+    def learn_places(self, assertions: Iterable[Assertion]) -> None:
+        """Names the corpus places: NER's GPE/LOC subjects and names after in/across/throughout.
+
+        A list of capitalised names ("Gaming and AI PC") is a list of places only
+        when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
+        """
+        seen: set[str] = set()
+        for a in assertions:
+            if a.subject and a.subject_label in PLACE_LABELS:
+                key = self._place_name(a.subject)
+                if key:
+                    self.known_places.add(key)
+            if a.sentence and a.sentence not in seen:
+                seen.add(a.sentence)
+                self.known_places.update(key for _, key in self._places(a.sentence))
+
     def _place_list(self, text: str) -> str | None:
         """The last list of two or more capitalised names ("Jamaica, Haiti and Cuba") before the figure, as one key."""
         found = None
         for m in PLACE_LIST_RE.finditer(text):
             names = [self._place_name(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group())]
-            keys = sorted({n for n in names if n})
+            keys = sorted({n for n in names if n and n in self.known_places})
             if len(keys) >= 2:
                 found = " + ".join(keys)
         return found
@@ -369,6 +401,14 @@ class Reader:
                     return (m.group("q") or m.group("h")).lower()
                 return ("q" if m.group("unit").lower() == "quarter" else "h") + ORDINAL[m.group("ord").lower()]
         return "prior" if PRIOR_RE.search(ctx.sentence) else None
+
+    def basis(self, ctx: Context) -> str | None:
+        """'up 30% annually' vs 'down 1% sequentially': a change's comparison base, read in the figure's own words."""
+        text = f"{ctx.own_before} | {ctx.own_after}"
+        for name, rx in self.bases.items():
+            if rx.search(text):
+                return name
+        return None
 
     def kind(self, a: Assertion, ctx: Context) -> str | None:
         # a marker after the figure but before the next one ("$51.2 billion versus estimates of $49.3 billion")
@@ -440,6 +480,7 @@ def keyed(
     opts = dict(options or {})
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
+    reader.learn_places(assertions)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
@@ -483,7 +524,8 @@ def keyed(
             measure = tuple(dict.fromkeys(("eps", *measure)))
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
-                  role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]), reader.kind(a, ctx), via)
+                  reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
+                  reader.kind(a, ctx), via)
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
     for k in out:  # a place is a key, never a measure word

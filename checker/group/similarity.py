@@ -35,6 +35,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "place"
     if x.period and y.period and x.period != y.period:
         return "period"
+    if x.basis and y.basis and x.basis != y.basis:
+        return "basis"
     if x.role and y.role and x.role != y.role:
         return "role"
     if x.kind != y.kind:

@@ -113,6 +113,15 @@ class Synonyms(RuleKind):
         return synonym_sets(self.options["sets"], rule=self.id)
 
 
+def _words(description: str) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string"}, "description": description}
+
+
+def _word_lists(description: str) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "description": description}
+
+
 @rule_kinds.register("grouping")
 class Grouping(RuleKind):
     """How alike two mentions must be to count as the same figure.
@@ -120,7 +129,10 @@ class Grouping(RuleKind):
     What it checks:
         Nothing by itself: it tunes grouping. ``threshold`` is the minimum
         rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
-        words ignored when comparing measures.
+        words (or whole phrases) ignored when comparing measures; the word
+        lists ``not_places``, ``person_units``, ``count_measures``,
+        ``change_verbs``, ``markers`` and ``bases`` replace the built-in ones
+        that read a mention's place, count, role, kind and change basis.
 
     Why it matters:
         Too low and unrelated figures are compared (false conflicts); too high
@@ -142,6 +154,12 @@ class Grouping(RuleKind):
             "threshold": {"type": "number", "minimum": 0, "maximum": 100, "description": "Minimum measure similarity."},
             "stopwords": {"type": "array", "items": {"type": "string"}, "description": "Words ignored in measures."},
             "min_sources": {"type": "integer", "minimum": 2, "description": "Documents a group needs to be judged."},
+            "not_places": _words("Capitalised words never read as a place (days, months)."),
+            "person_units": _words("Nouns that count people and take their measure from the clause."),
+            "count_measures": _words("Canonical measures a count is blocked on (deaths, evacuated, ...)."),
+            "change_verbs": _words("Verbs that make a sentence state a change (old and new level)."),
+            "markers": _word_lists("Kinds of figure that never join a reported one (consensus, increment)."),
+            "bases": _word_lists("What a change is measured against (yoy, sequential); two bases never join."),
         },
     }
 
