@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.group.keys import Keyed, keyed, same_figure
 from checker.group.notes import attribution_notes, updated_figure
-from checker.group.similarity import keys_differ, similarity, token_weights
+from checker.group.similarity import keys_differ, similarity
 from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0

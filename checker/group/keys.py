@@ -43,10 +43,10 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 
-# words that, between two figures, lead into the second one ("$760 million up 56%", "$51.2 billion versus $49.3 billion")
-BRIDGES = frozenset({"up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared", "versus",
-                     "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from", "to", "after",
-                     "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above"})
+# words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
+BRIDGES = frozenset({"up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared",
+                     "versus", "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from",
+                     "to", "after", "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above"})
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"

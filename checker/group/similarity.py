@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-
 from rapidfuzz import fuzz
 
 from checker.group.keys import Keyed, magnitude, same_figure
@@ -67,23 +63,7 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
     return -1.0 if x.entity and y.entity else 0.0
 
 
-def weighted_overlap(x: frozenset[str], y: frozenset[str], weights: Mapping[str, float]) -> float:
-    """0-100: half overlap coefficient (one is a subset of the other), half weighted Jaccard (what each adds)."""
-    w = lambda ts: sum(weights.get(t, 1.0) for t in ts)  # noqa: E731
-    shared = w(x & y)
-    if not shared:
-        return 0.0
-    return 50.0 * shared / min(w(x), w(y)) + 50.0 * shared / w(x | y)
-
-
-def token_weights(items: Sequence[Keyed]) -> dict[str, float]:
-    """Inverse document frequency of measure tokens within a block: a word every mention shares says little."""
-    n = len(items)
-    df = Counter(t for k in items for t in k.measure_set)
-    return {t: 1.0 + math.log(n / c) for t, c in df.items()}
-
-
-def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -> float:
+def similarity(x: Keyed, y: Keyed) -> float:
     """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
     if x.block != y.block or keys_differ(x, y):
         return 0.0
@@ -91,11 +71,9 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     specific = SPECIFIC_FIGURE if digits >= 3 else 0.0
     if not x.measure_set & y.measure_set:
         return specific
-    if weights is not None:
-        score = weighted_overlap(x.measure_set, y.measure_set, weights)
-    else:  # subset match (set ratio) tempered by how much each adds (sort ratio)
-        a, b = x.measure_text, y.measure_text
-        score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
+    a, b = x.measure_text, y.measure_text
+    # subset match (set ratio) tempered by how much each adds (sort ratio)
+    score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
     score += SUBJECT_WEIGHT * subject_evidence(x, y)
     if digits >= 2:
         score += SAME_FIGURE
