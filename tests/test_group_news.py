@@ -106,3 +106,26 @@ def test_a_stop_phrase_is_dropped_before_its_words_match_a_synonym():
     norm = Normaliser(rs.synonyms(), rs.grouping_options()["stopwords"])
     assert "growth" in norm.tokens("sales were up sharply")[0]
     assert "growth" not in norm.tokens("buyers making up a share of sales")[0]
+
+
+def test_one_measure_in_two_units_is_judged_in_a_common_unit():
+    result = audit(
+        "The typhoon made landfall with sustained winds of 150 mph (241 km/h).",
+        "Sustained winds at landfall were 241 kilometers per hour, forecasters said.",
+        "Its sustained winds reached 239 km/h at landfall.",
+    )
+    members = group_of(result, "d0", "150 mph")
+    assert members == {("d0", "150 mph"), ("d1", "241 kilometers per hour"), ("d2", "239 km/h")}
+    (g,) = [g for g in result.groups if g.unit in ("mph", "km/h")]
+    # 241 km/h = 149.75 mph matches 150 mph at its precision; 239 km/h = 148.5 mph is 1% off
+    assert g.verdict.value == "minor-discrepancy", g.reason
+    docs = {a.id: a.doc_id for a in result.assertions}
+    verdicts = {frozenset((docs[p.a], docs[p.b])): p.verdict.value for p in g.pairs}
+    assert verdicts[frozenset(("d0", "d1"))] == "agree"
+    assert verdicts[frozenset(("d0", "d2"))] == "minor-discrepancy"
+
+
+def test_a_conversion_in_parentheses_is_one_assertion():
+    (a,) = checker.extract("The storm packed winds of 185 miles (298 kilometers) per hour.")
+    assert (a.text, a.unit, a.value) == ("185 miles", "mph", 185.0)
+    assert a.notes == ("inline conversion: 298 kilometers",)

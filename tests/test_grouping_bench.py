@@ -51,11 +51,11 @@ def test_mentions_extracted(dev):
 
 
 def test_groups_found_whole(dev):
-    assert dev.ratios()["whole"] >= 0.47, dev.summary()  # measured 50.0% (21/42)
+    assert dev.ratios()["whole"] >= 0.47, dev.summary()  # measured 48.8% (20/41)
 
 
 def test_verdicts_right(dev):
-    assert dev.ratios()["verdicts"] >= 0.66, dev.summary()  # measured 71.4% (30/42)
+    assert dev.ratios()["verdicts"] >= 0.66, dev.summary()  # measured 70.7% (29/41)
 
 
 def test_false_alarms(dev):

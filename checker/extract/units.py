@@ -150,6 +150,29 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("s", "second", r"seconds?|secs?", r""),
 ]
 
+_PINT_EXPR = {canon: expr for canon, expr, _, _ in _PHYSICAL_TABLE if expr}
+
+
+@lru_cache(maxsize=256)
+def conversion_factor(source: str, target: str) -> float | None:
+    """How many ``target`` units one ``source`` unit is (mph -> km/h: 1.609), by Pint; None when they don't convert.
+
+    Only physical units convert: currencies and counts have no factor without a rate table.
+    """
+    if source == target:
+        return 1.0
+    src, dst = _PINT_EXPR.get(source), _PINT_EXPR.get(target)
+    if not src or not dst:
+        return None
+    try:
+        return float(ureg().Quantity(1.0, src).to(dst).magnitude)
+    except Exception:
+        return None
+
+
+_SPEED_OF = {"mi": ("mph", "mile/hour"), "km": ("km/h", "kilometer/hour")}
+# "(298 km) per hour" after the first unit, "km) per hour" after the second
+_PER_HOUR = re.compile(r"\s*(?:\([^()]{1,40}\)|\))\s*(?:per|an|a)\s+hour\b", re.I)
 _WORDY = re.compile(r"[A-Za-z]")
 _SPACED_LETTERS = {"W", "V", "C", "F"}
 
@@ -284,6 +307,10 @@ def physical_after(text: str, pos: int, attached_ok: bool = True) -> tuple[Unit,
         return None
     m, canon, pint_expr = best
     surface = m.group(0)
+    if canon in _SPEED_OF:  # "185 miles (298 kilometers) per hour": the rate comes after the conversion, for both
+        rate = _PER_HOUR.match(text, m.end())
+        if rate:
+            canon, pint_expr = _SPEED_OF[canon]
     # one-letter symbols ("t", "m", "g", "s", "h", "L") only when glued to the digits
     if len(surface) == 1 and surface.isalpha() and p != pos and surface not in _SPACED_LETTERS:
         return None

@@ -136,7 +136,8 @@ def _make_group(
     subject_keys = Counter(k.subject for k in items if k.subject)
     measure_keys = Counter(t for k in items for t in k.measure)
     places = Counter(k.place for k in items if k.place)
-    unit = items[0].a.unit
+    units = Counter(k.a.unit for k in items)
+    unit = max(units, key=lambda u: (units[u], u or "")) if units else None  # the most stated; the verdict converts
     times = sorted({k.a.time for k in items if k.a.time})
     subject_key = subject_keys.most_common(1)[0][0] if subject_keys else ""
     core = sorted(t for t, n in measure_keys.items() if n * 2 >= len(items)) or sorted(measure_keys)[:3]

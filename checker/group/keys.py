@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from checker.extract.units import conversion_factor
 from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import singular
 
@@ -41,6 +42,7 @@ WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
+CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same figure
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
@@ -201,16 +203,29 @@ def magnitude(a: Assertion) -> float | None:
 
 
 def block_key(a: Assertion) -> str | None:
-    """The unit a mention is compared under; a per-share figure is compared with its currency."""
+    """The unit a mention is compared under.
+
+    A per-share figure is compared with its currency; a physical quantity with
+    every unit of its dimension ("185 mph" with "298 km/h"), the verdict
+    converting them with Pint.
+    """
     if a.unit is None:
         return None
     if a.unit.endswith("/share"):
         return a.unit.rsplit("/", 1)[0]
+    if a.unit_class == "physical" and a.dimension:
+        return a.dimension
     return a.unit
 
 
 def same_figure(x: Assertion, y: Assertion) -> bool:
-    return (x.value, x.low, x.high) == (y.value, y.low, y.high)
+    """The same stated figure; in two units, the same once converted ("185 mph (298 km/h)")."""
+    if x.unit == y.unit or x.unit is None or y.unit is None:
+        return (x.value, x.low, x.high) == (y.value, y.low, y.high)
+    factor = conversion_factor(x.unit, y.unit)
+    if factor is None or x.value is None or y.value is None:
+        return False
+    return abs(x.value * factor - y.value) <= CONVERTED * max(abs(y.value), 1e-9)
 
 
 DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")

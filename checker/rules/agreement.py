@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
+from checker.extract.units import conversion_factor
 from checker.model import Assertion, Finding, Group, PairJudgement, Qualifier, Severity, Tolerance, Verdict
 from checker.registry import rule_kinds
 from checker.rules.base import AuditContext, RuleKind
@@ -88,6 +89,28 @@ def fmt(x: float) -> str:
         if abs(x) >= scale:
             return f"{x / scale:g}{word}"
     return f"{x:g}"
+
+
+def in_unit(a: Assertion, unit: str | None) -> Assertion:
+    """The mention with its figure in ``unit`` (Pint), so "185 mph" is judged against "298 km/h"; as is otherwise."""
+    if unit is None or a.unit == unit or a.unit is None:
+        return a
+    factor = conversion_factor(a.unit, unit)
+    if factor is None:
+        return a
+
+    def conv(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    shown = next((x for x in (a.value, a.high, a.low) if x is not None), None)
+    text = a.text if shown is None else f"{a.text} (= {shown * factor:.4g} {unit})"
+    out = replace(a, value=conv(a.value), low=conv(a.low), high=conv(a.high), unit=unit,
+                  scale=(a.scale or 1.0) * factor, text=text)
+    if a.value is not None and a.low == a.high == a.value:
+        # a flat figure stands for everything that rounds to it; once converted, that rounding is all it claims
+        half = precision(out) / 2
+        out = replace(out, low=out.value - half, high=out.value + half, high_inclusive=False)
+    return out
 
 
 def judge_pair(a: Assertion, b: Assertion, tol: Tolerance) -> tuple[Verdict, str, float]:
@@ -190,7 +213,7 @@ class Agreement(RuleKind):
         return [self.judge_group(g, by_id) for g in groups]
 
     def judge_group(self, group: Group, by_id: Mapping[str, Assertion]) -> Group:
-        members = [by_id[m] for m in group.members]
+        members = [in_unit(by_id[m], group.unit) for m in group.members]
         tol = self.tolerance_for(members[0].unit_class if members else None)
         pairs: list[tuple[int, float, PairJudgement]] = []
         for a, b in combinations(members, 2):
