@@ -12,6 +12,7 @@ from pathlib import Path
 from checker.cache import ExtractionCache, default_cache_dir
 from checker.config import Config, Suppression
 from checker.corpus import iter_corpus
+from checker.corpus.copies import find_copies
 from checker.engine import ModelRef, Progress, ProgressEvent, check_engine, run_extraction
 from checker.errors import UsageError
 from checker.extract import extract as extract_assertions
@@ -160,7 +161,8 @@ def audit(
     # a "from X to Y" change is two levels (before, after): they are what groups compare
     assertions = sorted([*assertions, *change_levels(assertions, docs)], key=lambda a: (a.doc_id, a.start, a.end))
     published = {d.id: d.meta.published for d in docs}
-    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published), assertions)
+    copies = find_copies(docs)
+    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published, copies), assertions)
     stage("rules")
     flags = {d.id: rs.ai_flags(d) for d in docs}
     ctx = AuditContext(docs, assertions, groups, flags)

@@ -241,6 +241,12 @@ class Group:
     reason: str = ""
     pairs: tuple[PairJudgement, ...] = ()
     notes: tuple[str, ...] = ()
+    copies: tuple[tuple[str, str], ...] = ()  # (document, the document it copies) among the members' sources
+    independent: int | None = None  # sources once syndicated copies count as their original
+
+    def family(self, doc_id: str) -> str:
+        """The original a document copies, or itself: copies are one source, not several."""
+        return dict(self.copies).get(doc_id, doc_id)
 
     def _repr_html_(self) -> str:
         from checker.render.notebook import group_html

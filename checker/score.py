@@ -372,6 +372,18 @@ def _peer_share(mine: str, pairs: Sequence[Any]) -> float | None:
     )
 
 
+def _independent_pairs(doc_id: str, g: Group, by_id: Mapping[str, Assertion]) -> list[Any]:
+    """The group's pairs minus those with this source's own copies or original (one report, not a peer)."""
+    mine = g.family(doc_id)
+    out = []
+    for p in g.pairs:
+        docs = [by_id[x].doc_id for x in (p.a, p.b) if x in by_id]
+        others = [d for d in docs if d != doc_id]
+        if not any(g.family(d) == mine for d in others):
+            out.append(p)
+    return out
+
+
 def _is_outlier(doc_id: str, g: Group, by_id: Mapping[str, Assertion]) -> bool:
     """This source conflicts with every peer, while at least two peers agree among themselves."""
     if g.verdict is not Verdict.CONFLICT:
@@ -399,7 +411,7 @@ def _agreement(doc: Document, groups: Sequence[Group], by_id: Mapping[str, Asser
         mine = [m for m in g.members if m in by_id and by_id[m].doc_id == doc.id]
         if not mine:
             continue
-        shares = [s for s in (_peer_share(m, g.pairs) for m in mine) if s is not None]
+        shares = [s for s in (_peer_share(m, _independent_pairs(doc.id, g, by_id)) for m in mine) if s is not None]
         if not shares:
             continue
         for s in shares:

@@ -85,6 +85,7 @@ def _group(g: Group, sources: int) -> dict[str, Any]:
     d["members"] = list(g.members)
     d["pairs"] = [{**asdict(p), "verdict": p.verdict.value} for p in g.pairs]
     d["notes"] = list(g.notes)
+    d["copies"] = [list(c) for c in g.copies]
     d["sources"] = sources
     return d
 
@@ -177,6 +178,7 @@ def from_dict(data: dict[str, Any]) -> Audit:
                 "why": tuple(Why(**w) for w in g.get("why", [])),
                 "pairs": tuple(PairJudgement(**{**p, "verdict": Verdict(p["verdict"])}) for p in g.get("pairs", [])),
                 "notes": tuple(g.get("notes", [])),
+                "copies": tuple(tuple(c) for c in g.get("copies", [])),
             }
         )
         for g in data["groups"]

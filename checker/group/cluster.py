@@ -10,7 +10,7 @@ from itertools import combinations
 from typing import Any
 
 from checker.group.keys import Keyed, keyed, same_figure
-from checker.group.notes import attribution_notes, updated_figure
+from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import keys_differ, similarity
 from checker.model import Assertion, Group, SynonymSet, Why
 
@@ -32,11 +32,13 @@ def group(
     synonyms: Sequence[SynonymSet] = (),
     options: Mapping[str, Any] | None = None,
     published: Mapping[str, str | None] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> list[Group]:
     """Cross-source groups of assertions about the same subject + measure.
 
     ``published`` (document id -> ISO date) lets a group say when its
-    disagreement follows publication dates (an updated figure).
+    disagreement follows publication dates (an updated figure); ``copies``
+    (document id -> the original it syndicates) lets it count independent sources.
     """
     opts = dict(options or {})
     threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
@@ -59,7 +61,7 @@ def group(
         clusters = _agglomerate(items, scores, threshold)
         for c in clusters:
             if len(c.docs) >= min_sources:
-                groups.append(_make_group(c, scores, published))
+                groups.append(_make_group(c, scores, published, copies or {}))
     groups.sort(key=lambda g: g.id)
     return _dedupe_ids(groups)
 
@@ -128,7 +130,10 @@ def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float]
 
 
 def _make_group(
-    c: _Cluster, scores: dict[tuple[str, str], float], published: Mapping[str, str | None] | None = None
+    c: _Cluster,
+    scores: dict[tuple[str, str], float],
+    published: Mapping[str, str | None] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> Group:
     items = sorted(c.items, key=lambda k: (k.a.doc_id, k.a.start))
     subjects = Counter(k.a.subject for k in items if k.a.subject)
@@ -151,6 +156,9 @@ def _make_group(
     updated = updated_figure(items, published)
     if updated:
         notes.add(updated)
+    copied, independent = syndication(sorted(c.docs), copies or {})
+    if copied:
+        notes.add(syndication_note(copied, independent, len(c.docs)))
     return Group(
         id="G" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
         key=key,
@@ -161,6 +169,8 @@ def _make_group(
         why=why,
         time=times[0] if len(times) == 1 else None,
         notes=tuple(sorted(notes)),
+        copies=copied,
+        independent=independent,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -14,6 +14,19 @@ def attribution_notes(items: Sequence[Keyed]) -> set[str]:
     """Who the sources say the figure comes from, when they say it."""
     said = sorted({k.a.attribution for k in items if k.a.attribution and k.a.attribution[:1].isupper()})
     return {f"attributed to: {'; '.join(said)}"} if said else set()
+
+
+def syndication(docs: Sequence[str], copies: Mapping[str, str]) -> tuple[tuple[tuple[str, str], ...], int]:
+    """The (copy, original) pairs among a group's sources, and how many independent sources it has."""
+    family = {d: copies.get(d, d) for d in docs}
+    sizes = Counter(family.values())
+    copied = tuple((d, family[d]) for d in docs if family[d] != d and sizes[family[d]] > 1)
+    return copied, len(sizes)
+
+
+def syndication_note(copied: Sequence[tuple[str, str]], independent: int, sources: int) -> str:
+    pairs = "; ".join(f"{c} repeats {o}" for c, o in copied)
+    return f"syndicated: {pairs} ({independent} independent of {sources} sources)"
 
 
 def updated_figure(items: Sequence[Keyed], published: Mapping[str, str | None] | None) -> str | None:

@@ -224,12 +224,15 @@ class Agreement(RuleKind):
         if not pairs:
             return group
         worst = max(pairs, key=lambda p: (p[0], p[1], p[2].a, p[2].b))
-        agreeing = sum(1 for p in pairs if p[2].verdict is Verdict.AGREE)
+        # a wire copy agreeing with its original confirms nothing: agreement counts independent sources only
+        docs = {m.id: m.doc_id for m in members}
+        counted = [p for p in pairs if group.family(docs[p[2].a]) != group.family(docs[p[2].b])] or pairs
+        agreeing = sum(1 for p in counted if p[2].verdict is Verdict.AGREE)
         judged = tuple(p[2] for p in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2].a, p[2].b)))
         return replace(
             group,
             verdict=worst[2].verdict,
-            agreement=round(agreeing / len(pairs), 4),
+            agreement=round(agreeing / len(counted), 4),
             decided_by=(worst[2].a, worst[2].b),
             reason=worst[2].reason,
             pairs=judged,
