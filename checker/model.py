@@ -246,7 +246,10 @@ class Group:
 
     def family(self, doc_id: str) -> str:
         """The original a document copies, or itself: copies are one source, not several."""
-        return dict(self.copies).get(doc_id, doc_id)
+        for copy, original in self.copies:
+            if copy == doc_id:
+                return original
+        return doc_id
 
     def _repr_html_(self) -> str:
         from checker.render.notebook import group_html

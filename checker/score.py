@@ -411,7 +411,8 @@ def _agreement(doc: Document, groups: Sequence[Group], by_id: Mapping[str, Asser
         mine = [m for m in g.members if m in by_id and by_id[m].doc_id == doc.id]
         if not mine:
             continue
-        shares = [s for s in (_peer_share(m, _independent_pairs(doc.id, g, by_id)) for m in mine) if s is not None]
+        pairs = _independent_pairs(doc.id, g, by_id) if g.copies else g.pairs
+        shares = [s for s in (_peer_share(m, pairs) for m in mine) if s is not None]
         if not shares:
             continue
         for s in shares:
