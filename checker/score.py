@@ -439,7 +439,20 @@ def _is_ai_generated(flags: Sequence[AIFlag]) -> bool:
 
 
 def _body_words(doc: Document) -> int:
-    return sum(1 for m in WORD.finditer(doc.text) if not doc.is_excluded(m.start(), m.end()))
+    """Words outside page furniture: one pass over words and sorted excluded spans (it runs on every word)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted((e.start, e.end) for e in doc.excluded):  # merged, so one pointer walks them
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    n = j = 0
+    for m in WORD.finditer(doc.text):
+        while j < len(spans) and spans[j][1] <= m.start():
+            j += 1
+        if j == len(spans) or spans[j][0] >= m.end():
+            n += 1
+    return n
 
 
 def profile(

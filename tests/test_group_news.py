@@ -7,7 +7,7 @@ handful of short articles written for the test, not taken from the seeds.
 from __future__ import annotations
 
 import checker
-from checker.group import Normaliser
+from checker.group import Normaliser, keyed
 from checker.model import Audit, Document
 from checker.rules import load_rules
 
@@ -81,6 +81,10 @@ def test_a_where_clause_takes_the_place_it_follows():
     )
     assert group_of(result, "d0", "at least 17 deaths") == {("d0", "at least 17 deaths"),
                                                             ("d2", "at least 17 people")}
+    # the group above could also form by a tie going Peru's way; the key itself must say Peru
+    rs = load_rules()
+    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    assert places == {"d0": "peru", "d1": "chile", "d2": "peru"}
 
 
 def test_an_expectation_after_a_figure_belongs_to_the_next_figure():
@@ -129,3 +133,13 @@ def test_a_conversion_in_parentheses_is_one_assertion():
     (a,) = checker.extract("The storm packed winds of 185 miles (298 kilometers) per hour.")
     assert (a.text, a.unit, a.value) == ("185 miles", "mph", 185.0)
     assert a.notes == ("inline conversion: 298 kilometers",)
+
+
+def test_the_bridge_words_come_from_the_pack():
+    both = checker.extract("Robotics brought in $812 million (up 44% year-over-year).")
+    rs = load_rules()
+    opts = dict(rs.grouping_options())
+    (default,) = [k for k in keyed(both, rs.synonyms(), opts) if k.a.unit == "USD"]
+    (no_bridges,) = [k for k in keyed(both, rs.synonyms(), {**opts, "bridges": []}) if k.a.unit == "USD"]
+    assert "growth" not in default.measure  # "up" leads into 44%
+    assert "growth" in no_bridges.measure  # a pack without bridge words reads "up" as $812 million's

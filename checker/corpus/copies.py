@@ -66,18 +66,19 @@ def find_copies(documents: Sequence[Document]) -> dict[str, str]:
         for i, text in enumerate(sents[doc_id]):
             for key in _shingles(text):
                 index[key].append((doc_id, i))
-    matched: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+    candidates: set[tuple[str, int, str, int]] = set()  # each sentence pair once, however many runs it shares
     for posting in index.values():
         if len(posting) < 2 or len({d for d, _ in posting}) > MAX_REPEATS:
             continue  # unique, or boilerplate that many documents carry ("Sign up for our newsletter ...")
         for (dx, i), (dy, j) in combinations(posting, 2):
-            if dx == dy:
-                continue
-            if same_sentence(sents[dx][i], sents[dy][j]):
-                key, (a, b) = ((dx, dy), (i, j)) if dx < dy else ((dy, dx), (j, i))
-                mx, my = matched.setdefault(key, (set(), set()))
-                mx.add(a)
-                my.add(b)
+            if dx != dy:
+                candidates.add((dx, i, dy, j) if dx < dy else (dy, j, dx, i))
+    matched: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+    for dx, i, dy, j in sorted(candidates):
+        if same_sentence(sents[dx][i], sents[dy][j]):
+            mx, my = matched.setdefault((dx, dy), (set(), set()))
+            mx.add(i)
+            my.add(j)
     parent = {d.id: d.id for d in documents}
 
     def root(x: str) -> str:

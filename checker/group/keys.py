@@ -46,9 +46,9 @@ CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same fig
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
-BRIDGES = frozenset({"up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared",
-                     "versus", "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from",
-                     "to", "after", "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above"})
+DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared",
+                   "versus", "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from",
+                   "to", "after", "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above")
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
@@ -291,8 +291,11 @@ def _span_in(a: Assertion, s: str) -> tuple[int, int] | None:
     return (k, k + len(a.text)) if k >= 0 else None
 
 
-def context(a: Assertion, siblings: Sequence[Assertion] = ()) -> Context:
-    """``siblings``: the other figures of the sentence (their spans bound the own window)."""
+def context(
+    a: Assertion, siblings: Sequence[Assertion] = (), bridges: Iterable[str] = DEFAULT_BRIDGES
+) -> Context:
+    """``siblings``: the other figures of the sentence (their spans bound the own window); ``bridges``: words
+    that, right after a figure and before the next, lead into the next one."""
     s = a.sentence or ""
     span = _span_in(a, s)
     if span is None:
@@ -315,7 +318,7 @@ def context(a: Assertion, siblings: Sequence[Assertion] = ()) -> Context:
         elif other[0] >= j:
             own_hi = min(own_hi, other[0])
     own_after = _plain(s[j:own_hi])
-    if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in BRIDGES:
+    if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in bridges:
         own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
                    own_hi < hi)
@@ -338,6 +341,7 @@ class Reader:
         verbs = opts.get("change_verbs", DEFAULT_CHANGE_VERBS)
         bases = {**DEFAULT_BASES, **dict(opts.get("bases", {}))}
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
+        self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn_places)
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
@@ -503,7 +507,7 @@ def keyed(
     for a in assertions:
         if a.change and a.qualifier is Qualifier.RANGE:
             continue  # a change "from X to Y": not a level to compare
-        ctx = context(a, by_sentence[(a.doc_id, a.sentence_start)])
+        ctx = context(a, by_sentence[(a.doc_id, a.sentence_start)], reader.bridges)
         measure_text = (a.measure or "").replace(a.text, " ")
         mtoks, mrules = norm.tokens(measure_text)
         wtoks, wrules = norm.tokens(f"{ctx.own_before} {ctx.own_after}")

@@ -131,8 +131,9 @@ class Grouping(RuleKind):
         rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
         words (or whole phrases) ignored when comparing measures; the word
         lists ``not_places``, ``person_units``, ``count_measures``,
-        ``change_verbs``, ``markers`` and ``bases`` replace the built-in ones
-        that read a mention's place, count, role, kind and change basis.
+        ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
+        built-in ones that read a mention's place, count, role, kind, change
+        basis and own words.
 
     Why it matters:
         Too low and unrelated figures are compared (false conflicts); too high
@@ -159,6 +160,7 @@ class Grouping(RuleKind):
             "count_measures": _words("Canonical measures a count is blocked on (deaths, evacuated, ...)."),
             "change_verbs": _words("Verbs that make a sentence state a change (old and new level)."),
             "markers": _word_lists("Kinds of figure that never join a reported one (consensus, increment)."),
+            "bridges": _words("Words that, between two figures, lead into the second ('$760 million up 56%')."),
             "bases": _word_lists("What a change is measured against (yoy, sequential); two bases never join."),
         },
     }
