@@ -5,11 +5,12 @@ corpus -> extract -> group -> rules (verdicts, findings, AI flags) -> score.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
-from checker.cache import ExtractionCache, default_cache_dir
+from checker.cache import AnalysisCache, ExtractionCache, analysis_key, context_key, default_cache_dir
 from checker.config import Config, Suppression
 from checker.corpus import iter_corpus
 from checker.corpus.copies import find_copies
@@ -23,6 +24,7 @@ from checker.model import Assertion, Audit, Document, Finding, InputError
 from checker.rules import AuditContext, RuleSet, load_rules
 from checker.rules.checks import CredibilityRubric
 from checker.score import DEFAULT_CRITERIA, profiles
+from checker.serialize import from_dict, to_dict
 from checker.suppress import NO_REASON_RULE, UNUSED_RULE
 from checker.suppress import apply as apply_suppressions
 
@@ -146,12 +148,16 @@ def audit(
             yield doc
 
     ref = ModelRef(model)
-    cache = ExtractionCache(cache_dir if cache_dir is not None else default_cache_dir()) if use_cache else None
+    root = cache_dir if cache_dir is not None else default_cache_dir()
+    cache = ExtractionCache(root) if use_cache else None
     assertions = run_extraction(
         collected(), rs.qualifiers(), ref, engine, scheduler, cache=cache, progress=progress, total=total
     )
     docs.sort(key=lambda d: d.id)
     errors.sort(key=lambda e: (e.path, e.line or 0, e.message))
+    memo = _Memo(root, docs, ref.id, rs, suppressions, baseline) if use_cache else None
+    if memo is not None and (cached := memo.get()) is not None:
+        return replace(cached, documents=tuple(docs), errors=tuple(errors))
 
     def stage(name: str) -> None:
         if progress is not None:
@@ -171,7 +177,7 @@ def audit(
     findings = [_relevel(f, rs) for f in findings if _enabled(f, rs)]
     rubric = [r for r in rs if isinstance(r, CredibilityRubric)]
     criteria = rubric[-1].weights() if rubric else DEFAULT_CRITERIA
-    return Audit(
+    result = Audit(
         documents=tuple(docs),
         profiles=tuple(
             profiles(
@@ -192,6 +198,43 @@ def audit(
         model=ref.id,
         baseline_fixed=fixed,
     )
+    if memo is not None:
+        memo.put(result)
+    return result
+
+
+class _Memo:
+    """The analysis cache for one corpus: what grouping, rules and scoring made of exactly these
+    documents, extractions, rules and settings last time (see ``checker.cache``)."""
+
+    def __init__(
+        self,
+        root: str | Path,
+        docs: Sequence[Document],
+        model: str,
+        rs: RuleSet,
+        suppressions: Sequence[Suppression],
+        baseline: frozenset[str],
+    ) -> None:
+        self.store = AnalysisCache(root)
+        settings = [json.dumps(asdict(s), sort_keys=True) for s in suppressions]
+        settings.append(json.dumps(sorted(baseline)))
+        self.key = analysis_key(docs, context_key(model, rs.qualifiers()), rs.fingerprint(), settings)
+
+    def get(self) -> Audit | None:
+        value = self.store.read(self.key)
+        if value is None:
+            return None
+        try:
+            got = from_dict(value)
+        except Exception:  # any entry that does not read back is a miss, recomputed and rewritten
+            self.store.misses += 1
+            return None
+        self.store.hits += 1
+        return got
+
+    def put(self, result: Audit) -> None:
+        self.store.write(self.key, to_dict(result))
 
 
 def _enabled(f: Finding, rs: RuleSet) -> bool:

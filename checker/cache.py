@@ -1,16 +1,24 @@
-"""A content-addressed cache of per-document extraction results.
+"""Content-addressed caches: per-document extraction results, and whole analyses.
 
-An entry holds the assertions one document yields. Its key is the sha256 of
-everything extraction reads: the document's id, text and excluded spans, the
-model (``name==version``), the qualifier table, ``checker.__version__`` and a
-fingerprint of the extraction code itself (so an edited grammar in a checkout
-never serves stale results under an unchanged version number). A re-run on
-unchanged input therefore needs no NLP at all.
+``extract``: an entry holds the assertions one document yields. Its key is the
+sha256 of everything extraction reads: the document's id, text and excluded
+spans, the model (``name==version``), the qualifier table,
+``checker.__version__`` and a fingerprint of the extraction code itself (so an
+edited grammar in a checkout never serves stale results under an unchanged
+version number). A re-run on unchanged input therefore needs no NLP at all.
 
-Entries are JSON files ``<root>/extract-v1/<k[:2]>/<k>.json`` holding the
-assertions in ``audit.json``'s dict form. They are written atomically; an entry
-that cannot be read or does not match its key is treated as a miss and
-rewritten. Nothing is ever evicted: ``checker cache clear`` empties the folder.
+``audit``: an entry holds what the cross-document stages (grouping, rules,
+scoring) made of one corpus, in ``audit.json``'s form. Its key adds to every
+document's extraction key its metadata, the whole rule set (specs and the
+source of every rule kind, plugins included), the suppressions and baseline,
+and a fingerprint of all of ``checker``'s code. Change one document and only
+that document is re-extracted, but the corpus is re-analysed: grouping is
+about the whole corpus, like a linker's output.
+
+Entries are JSON files ``<root>/<kind>-v1/<k[:2]>/<k>.json``. They are written
+atomically; an entry that cannot be read or does not match its key is treated
+as a miss and rewritten. Nothing is ever evicted: ``checker cache clear``
+empties the folder.
 """
 
 from __future__ import annotations
@@ -26,13 +34,14 @@ import shutil
 import tempfile
 import types
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple
+from dataclasses import asdict, astuple
 from pathlib import Path
+from typing import Any
 
 import checker
 from checker.model import Assertion, Document, Qualifier, QualifierEntry
 
-FORMAT = 1
+FORMAT = 2
 ENV_DIR = "CHECKER_CACHE_DIR"
 # Libraries whose behaviour extraction depends on beyond the model itself.
 _LIBRARIES = ("spacy", "pint")
@@ -55,11 +64,13 @@ def qualifier_hash(qualifiers: Iterable[QualifierEntry]) -> str:
 
 
 @functools.cache
-def code_fingerprint() -> str:
-    """sha256 of the extraction code (``checker/extract/**.py``, ``checker/model.py``) and library versions."""
+def code_fingerprint(scope: str = "extract") -> str:
+    """sha256 of the code a cache kind depends on and of library versions: ``extract`` is
+    ``checker/extract/**.py`` and ``checker/model.py``; ``all`` is every module of ``checker``."""
     h = hashlib.sha256()
     pkg = Path(checker.__file__).resolve().parent
-    for path in sorted([*(pkg / "extract").rglob("*.py"), pkg / "model.py"]):
+    files = pkg.rglob("*.py") if scope == "all" else [*(pkg / "extract").rglob("*.py"), pkg / "model.py"]
+    for path in sorted(files):
         h.update(path.relative_to(pkg).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for lib in _LIBRARIES:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
@@ -84,41 +95,46 @@ def document_key(doc: Document, context: str) -> str:
     return h.hexdigest()
 
 
-class ExtractionCache:
-    """Per-document extraction results on disk, keyed by ``document_key``."""
+def analysis_key(documents: Iterable[Document], context: str, rules: str, settings: Iterable[str] = ()) -> str:
+    """The ``audit`` cache key of a corpus: each document's extraction key (under ``context``)
+    and metadata, the rule set's fingerprint, run settings (suppressions, baseline) and the code."""
+    h = hashlib.sha256()
+    for part in (f"format={FORMAT}", f"checker={checker.__version__}", f"code={code_fingerprint('all')}",
+                 f"rules={rules}", *settings):  # fmt: skip
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for doc in sorted(documents, key=lambda d: d.id):
+        meta = json.dumps([doc.path, asdict(doc.meta)], sort_keys=True, ensure_ascii=False, default=str)
+        h.update(document_key(doc, context).encode() + b"\0" + meta.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+class EntryStore:
+    """JSON entries of one cache kind on disk, each holding its own key."""
+
+    kind = ""
 
     def __init__(self, root: str | Path) -> None:
-        self.root = Path(root) / f"extract-v{FORMAT}"
+        self.root = Path(root) / f"{self.kind}-v{FORMAT}"
         self.hits = 0
         self.misses = 0
 
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> list[Assertion] | None:
-        """The cached assertions, or ``None`` on a miss (absent, unreadable or corrupt entry)."""
+    def read(self, key: str) -> dict[str, Any] | None:
+        """The entry's payload, or ``None`` on a miss (absent, unreadable or not this key's)."""
         try:
             data = json.loads(self.path(key).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key:
+            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("value"), dict):
                 raise ValueError("entry does not match its key")
-            got = [Assertion.from_record(d) for d in data["assertions"]]
-        except FileNotFoundError:
-            self.misses += 1
+        except (OSError, ValueError):
+            self.misses += 1  # absent or corrupt: a corrupt one is rewritten by the caller's write()
             return None
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1  # corrupt: ignored here, rewritten by the caller's put()
-            return None
-        self.hits += 1
-        return got
+        return data["value"]
 
-    def put(self, key: str, assertions: Sequence[Assertion]) -> None:
+    def write(self, key: str, value: dict[str, Any]) -> None:
         """Write an entry atomically (temp file beside it, then rename); a failing disk is not an error."""
-        text = json.dumps(
-            {"key": key, "assertions": [a.to_record() for a in assertions]},
-            ensure_ascii=False,
-            sort_keys=True,
-            allow_nan=False,
-        )
+        text = json.dumps({"key": key, "value": value}, ensure_ascii=False, sort_keys=True, allow_nan=False)
         target = self.path(key)
         with contextlib.suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +152,40 @@ class ExtractionCache:
             return 0, 0
         files = list(self.root.glob("*/*.json"))
         return len(files), sum(f.stat().st_size for f in files)
+
+
+class ExtractionCache(EntryStore):
+    """Per-document extraction results, keyed by ``document_key``."""
+
+    kind = "extract"
+
+    def get(self, key: str) -> list[Assertion] | None:
+        """The cached assertions, or ``None`` on a miss."""
+        value = self.read(key)
+        if value is None:
+            return None
+        try:
+            got = [Assertion.from_record(d) for d in value["assertions"]]
+        except (ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return got
+
+    def put(self, key: str, assertions: Sequence[Assertion]) -> None:
+        self.write(key, {"assertions": [a.to_record() for a in assertions]})
+
+
+class AnalysisCache(EntryStore):
+    """Whole-corpus analyses in ``audit.json`` form, keyed by ``analysis_key``; the caller
+    turns a payload back into an audit and counts a hit only when that works."""
+
+    kind = "audit"
+
+
+def stores(root: str | Path) -> list[EntryStore]:
+    """Every cache kind under one cache folder."""
+    return [ExtractionCache(root), AnalysisCache(root)]
 
 
 def _write_atomic(target: Path, text: str) -> None:

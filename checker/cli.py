@@ -334,7 +334,7 @@ def diff(old: Path, new: Path, fail_on: str) -> None:
 
 @app.group()
 def cache() -> None:
-    """Where the extraction cache lives, and emptying it."""
+    """Where the extraction and analysis caches live, and emptying them."""
 
 
 cache_dir_option = click.option(
@@ -348,22 +348,23 @@ cache_dir_option = click.option(
 @cache.command("info")
 @cache_dir_option
 def cache_info(cache_dir: Path | None) -> None:
-    """The cache folder, its entries and their size."""
-    from checker.cache import ExtractionCache, default_cache_dir
+    """The cache folder, its entries of each kind and their size."""
+    from checker.cache import default_cache_dir, stores
 
-    store = ExtractionCache(cache_dir or default_cache_dir())
-    entries, size = store.stats()
-    click.echo(f"{store.root}: {entries} entries, {size / 1e6:.1f} MB")
+    for store in stores(cache_dir or default_cache_dir()):
+        entries, size = store.stats()
+        click.echo(f"{store.root}: {entries} entries, {size / 1e6:.1f} MB")
 
 
 @cache.command("clear")
 @cache_dir_option
 def cache_clear(cache_dir: Path | None) -> None:
-    """Remove every cached extraction result."""
-    from checker.cache import ExtractionCache, default_cache_dir
+    """Remove every cached extraction result and analysis."""
+    from checker.cache import default_cache_dir, stores
 
-    store = ExtractionCache(cache_dir or default_cache_dir())
-    click.echo(f"removed {store.clear()} entries from {store.root}", err=True)
+    root = cache_dir or default_cache_dir()
+    removed = sum(store.clear() for store in stores(root))
+    click.echo(f"removed {removed} entries from {root}", err=True)
 
 
 @app.command()

@@ -16,13 +16,16 @@ import checker.cache as cache_mod
 import checker.engine as engine_mod
 from checker.api import audit
 from checker.cache import (
+    AnalysisCache,
     ExtractionCache,
+    analysis_key,
     context_key,
     default_cache_dir,
     document_key,
     qualifier_hash,
     resolve_model,
 )
+from checker.config import Suppression
 from checker.engine import ProgressEvent, run_extraction
 from checker.extract import load_model, model_id
 from checker.model import Assertion, Document, Excluded, Qualifier, QualifierEntry
@@ -64,6 +67,65 @@ def test_second_run_hits_the_cache_and_never_loads_the_model(warm, monkeypatch):
 def test_cached_and_uncached_audits_are_byte_identical(warm):
     _, first = warm
     assert dumps(audit([SEEDS], use_cache=False)) == first
+
+
+def _no_grouping(*_args, **_kwargs):
+    raise AssertionError("an unchanged corpus was re-analysed")
+
+
+def test_unchanged_corpus_is_not_reanalysed(warm, monkeypatch):
+    root, first = warm
+    fresh = audit([SEEDS], use_cache=False)
+    monkeypatch.setattr("checker.api.group", _no_grouping)
+    monkeypatch.setattr("checker.api.profiles", _no_grouping)
+    again = audit([SEEDS], cache_dir=root)
+    assert dumps(again) == first
+    assert again == fresh  # the same objects, document text included
+    assert all(d.text for d in again.documents)
+
+
+def test_rules_and_settings_invalidate_the_analysis(warm, tmp_path):
+    """Each run setting that changes the analysis gets its own entry, never a stale one."""
+    root, first = warm
+    pack = tmp_path / "extra.yaml"
+    pack.write_text("id: X-1\nkind: pattern\nmessage: rare earths\nphrases:\n  - rare earth\n", encoding="utf-8")
+    runs = [
+        {"severity": {"CHK100": "off"}},
+        {"suppressions": [Suppression(rules=("CHK100",), reason="known", doc="*")]},
+        {"baseline": frozenset({"F0000000000"})},
+        {"rules": [pack]},
+    ]
+    for kwargs in runs:
+        cached = audit([SEEDS], cache_dir=root, **kwargs)
+        assert dumps(cached) == dumps(audit([SEEDS], use_cache=False, **kwargs)), kwargs
+    assert dumps(audit([SEEDS], cache_dir=root)) == first
+
+
+def test_analysis_key_follows_documents_rules_settings_and_code(quals, monkeypatch):
+    ctx = context_key("m==1", quals)
+    fp = load_rules([]).fingerprint()
+    key = analysis_key(DOCS, ctx, fp)
+    assert key == analysis_key(list(reversed(DOCS)), ctx, fp)  # order of reading does not matter
+    assert key != analysis_key(DOCS[:2], ctx, fp)
+    assert key != analysis_key([replace(DOCS[0], text=DOCS[0].text + " More."), *DOCS[1:]], ctx, fp)
+    dated = replace(DOCS[0], meta=replace(DOCS[0].meta, published="2025-10-27"))
+    assert key != analysis_key([dated, *DOCS[1:]], ctx, fp)  # metadata feeds dating and updated figures
+    assert key != analysis_key(DOCS, context_key("m==2", quals), fp)
+    assert key != analysis_key(DOCS, ctx, load_rules([], severity={"CHK100": "off"}).fingerprint())
+    assert key != analysis_key(DOCS, ctx, fp, ["baseline"])
+    assert load_rules([]).fingerprint() == fp  # stable across loads
+    monkeypatch.setattr(cache_mod, "code_fingerprint", lambda scope="extract": "edited")
+    assert analysis_key(DOCS, ctx, fp) != key
+
+
+def test_a_corrupt_analysis_is_recomputed_and_rewritten(tmp_path):
+    first = dumps(audit(DOCS, cache_dir=tmp_path))
+    (entry,) = AnalysisCache(tmp_path).root.glob("*/*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["value"]["groups"] = "not a list"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert dumps(audit(DOCS, cache_dir=tmp_path)) == first
+    assert json.loads(entry.read_text(encoding="utf-8"))["value"]["groups"] != "not a list"
 
 
 def test_one_entry_per_document_even_without_assertions(tmp_path, quals):
@@ -171,11 +233,12 @@ def test_cli_cache_dir_and_no_cache(tmp_path):
     assert not env_dir.exists()
     assert ExtractionCache(flag_dir).stats()[0] == 5
     assert (tmp_path / "on" / "audit.json").read_bytes() == (tmp_path / "off" / "audit.json").read_bytes()
+    assert AnalysisCache(flag_dir).stats()[0] == 1
     info = _cli("cache", "info", "--cache-dir", str(flag_dir), cache_env=env_dir)
-    assert "5 entries" in info.stdout
+    assert "extract-v2: 5 entries" in info.stdout and "audit-v2: 1 entries" in info.stdout
     cleared = _cli("cache", "clear", cache_env=flag_dir)
-    assert "removed 5 entries" in cleared.stderr
-    assert ExtractionCache(flag_dir).stats()[0] == 0
+    assert "removed 6 entries" in cleared.stderr
+    assert ExtractionCache(flag_dir).stats()[0] == AnalysisCache(flag_dir).stats()[0] == 0
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):

@@ -180,6 +180,7 @@ _DATE_RE = re.compile(
     rf")",
     re.IGNORECASE,
 )
+_ANY_YEAR = re.compile(_YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,10 @@ def _language(month: str | None, weekday: str | None, connector: bool, german_do
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
     """Every valid calendar date in ``text[start:end]``, offsets into ``text``."""
     out: list[DateMatch] = []
-    for m in _DATE_RE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if not _ANY_YEAR.search(text, start, stop):  # every date form holds a year: a cheap first look
+        return out
+    for m in _DATE_RE.finditer(text, start, stop):
         if m.group("y1"):
             y, mo_name, d = m.group("y1"), m.group("m1"), m.group("d1")
             month = _MONTHS[mo_name.lower()][0]

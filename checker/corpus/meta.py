@@ -10,6 +10,7 @@ event, never the publication date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.corpus.dates import DateMatch, find_dates
@@ -129,14 +130,17 @@ class TextMeta:
         self.sources[name] = MetaSource(name, "text", start, end, evidence)
 
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, words in _STOPWORDS.items() if w in words) for ws in _STOPWORDS.values() for w in ws
+}
+
+
 def guess_language(text: str, limit: int = 20_000) -> tuple[str | None, int]:
     """Language by stopword hits; ``(None, 0)`` when the evidence is too thin."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    tokens = _TOKEN.findall(text[:limit].lower())
-    for tok in tokens:
-        for lang, words in _STOPWORDS.items():
-            if tok in words:
-                counts[lang] += 1
+    for tok, n in Counter(_TOKEN.findall(text[:limit].lower())).items():
+        for lang in _LANGUAGES_OF.get(tok, ()):
+            counts[lang] += n
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, hits), (_, second) = ranked[0], ranked[1]
     if hits < 3 or hits < 1.3 * second:

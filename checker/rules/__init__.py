@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import inspect
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -67,13 +70,25 @@ class RuleSet:
 
     def ai_flags(self, doc: Document) -> tuple[AIFlag, ...]:
         flags = [f for r in self.rules for f in r.ai_flags(doc)]
-        return tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
+        placed = [dataclasses.replace(f, line=line, column=col) for f in flags for line, col in [doc.line_col(f.start)]]
+        return tuple(sorted(placed, key=lambda f: (f.start, f.end, f.rule)))
 
     def findings(self, ctx: AuditContext) -> list[Finding]:
         return [f for r in self.rules for f in r.check(ctx)]
 
     def of_kind(self, kind: str) -> list[RuleKind]:
         return [r for r in self.rules if r.spec.kind == kind]
+
+    def fingerprint(self) -> str:
+        """sha256 of every spec (options, severity, enabled) and of the source file of every rule
+        kind in use, plugins' included: what a cached analysis must be invalidated by."""
+        h = hashlib.sha256()
+        for s in self.specs:
+            h.update(json.dumps(dataclasses.asdict(s), sort_keys=True, default=str).encode() + b"\0")
+        for kind in sorted({s.kind for s in self.specs}):
+            source = inspect.getsourcefile(rule_kinds.get(kind))
+            h.update(kind.encode() + b"\0" + (Path(source).read_bytes() if source else b"") + b"\0")
+        return h.hexdigest()
 
     def info(self) -> tuple[RuleInfo, ...]:
         out = []
