@@ -45,7 +45,7 @@ thin document is never scored high.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -60,6 +60,7 @@ from checker.model import (
     Document,
     Evidence,
     Group,
+    PairJudgement,
     SourceProfile,
     SynonymSet,
     Verdict,
@@ -362,47 +363,59 @@ def _consistency(doc: Document, assertions: Sequence[Assertion], w: float, norma
 # --------------------------------------------------------------- agreement record
 
 
-def _peer_share(mine: str, pairs: Sequence[Any]) -> float | None:
-    """How far one assertion agrees with its peers: agree 1, minor 0.5, conflict 0, averaged."""
-    own = [p for p in pairs if mine in (p.a, p.b)]
-    if not own:
-        return None
-    return sum(1.0 if p.verdict is Verdict.AGREE else 0.5 if p.verdict is Verdict.MINOR else 0.0 for p in own) / len(
-        own
-    )
+class PeerPairs:
+    """One group's pair verdicts indexed for the per-source questions the agreement record asks.
+
+    Built once per group for the whole audit: each source then reads its own
+    members' pairs instead of scanning every pair of every group it is in.
+    """
+
+    def __init__(self, g: Group, by_id: Mapping[str, Assertion]) -> None:
+        self.group = g
+        self.original: dict[str, str] = {}
+        for copy, original in g.copies:
+            self.original.setdefault(copy, original)
+        self.of_member: dict[str, list[tuple[PairJudgement, str | None]]] = defaultdict(list)
+        self.pairs_of: Counter[str] = Counter()  # source -> pairs it takes part in
+        self.agreeing_of: Counter[str] = Counter()  # source -> those of them not in conflict
+        self.agreeing = 0
+        for p in g.pairs:
+            da, db = (by_id[x].doc_id if x in by_id else None for x in (p.a, p.b))
+            self.of_member[p.a].append((p, db))
+            self.of_member[p.b].append((p, da))
+            ok = p.verdict is not Verdict.CONFLICT
+            self.agreeing += ok
+            for d in {da, db} - {None}:
+                self.pairs_of[d] += 1
+                self.agreeing_of[d] += ok
+
+    def family(self, doc_id: str) -> str:
+        return self.original.get(doc_id, doc_id)
+
+    def share(self, member: str, doc_id: str) -> float | None:
+        """How far one assertion agrees with its peers (agree 1, minor 0.5, conflict 0, averaged),
+        leaving out pairs with the source's own copies or original: one report, not a peer."""
+        mine = self.family(doc_id)
+        own = [p for p, other in self.of_member.get(member, ())
+               if other is None or other == doc_id or self.family(other) != mine]  # fmt: skip
+        if not own:
+            return None
+        points = {Verdict.AGREE: 1.0, Verdict.MINOR: 0.5}
+        return sum(points.get(p.verdict, 0.0) for p in own) / len(own)
+
+    def is_outlier(self, doc_id: str) -> bool:
+        """This source conflicts with every peer, while at least two peers agree among themselves."""
+        return (
+            self.group.verdict is Verdict.CONFLICT
+            and self.pairs_of[doc_id] > 0
+            and self.agreeing_of[doc_id] == 0
+            and self.agreeing > 0
+        )
 
 
-def _independent_pairs(doc_id: str, g: Group, by_id: Mapping[str, Assertion]) -> list[Any]:
-    """The group's pairs minus those with this source's own copies or original (one report, not a peer)."""
-    mine = g.family(doc_id)
-    out = []
-    for p in g.pairs:
-        docs = [by_id[x].doc_id for x in (p.a, p.b) if x in by_id]
-        others = [d for d in docs if d != doc_id]
-        if not any(g.family(d) == mine for d in others):
-            out.append(p)
-    return out
-
-
-def _is_outlier(doc_id: str, g: Group, by_id: Mapping[str, Assertion]) -> bool:
-    """This source conflicts with every peer, while at least two peers agree among themselves."""
-    if g.verdict is not Verdict.CONFLICT:
-        return False
-
-    def src(aid: str) -> str | None:
-        a = by_id.get(aid)
-        return a.doc_id if a else None
-
-    own = [p for p in g.pairs if doc_id in (src(p.a), src(p.b))]
-    peers = [p for p in g.pairs if doc_id not in (src(p.a), src(p.b))]
-    return (
-        bool(own)
-        and all(p.verdict is Verdict.CONFLICT for p in own)
-        and any(p.verdict is not Verdict.CONFLICT for p in peers)
-    )
-
-
-def _agreement(doc: Document, groups: Sequence[Group], by_id: Mapping[str, Assertion], w: float) -> Scored:
+def _agreement(
+    doc: Document, groups: Sequence[Group], by_id: Mapping[str, Assertion], w: float, peers: Mapping[str, PeerPairs]
+) -> Scored:
     agreed = 0.0
     total = 0
     outliers: list[Group] = []
@@ -411,14 +424,14 @@ def _agreement(doc: Document, groups: Sequence[Group], by_id: Mapping[str, Asser
         mine = [m for m in g.members if m in by_id and by_id[m].doc_id == doc.id]
         if not mine:
             continue
-        pairs = _independent_pairs(doc.id, g, by_id) if g.copies else g.pairs
-        shares = [s for s in (_peer_share(m, pairs) for m in mine) if s is not None]
+        pp = peers.get(g.id) or PeerPairs(g, by_id)
+        shares = [s for s in (pp.share(m, doc.id) for m in mine) if s is not None]
         if not shares:
             continue
         for s in shares:
             total += 1
             agreed += 1.0 if s > 0.5 else 0.5 if s == 0.5 else 0.0
-        outlier = _is_outlier(doc.id, g, by_id)
+        outlier = pp.is_outlier(doc.id)
         if outlier:
             outliers.append(g)
         label = f"{g.verdict.value}{' (outlier)' if outlier else ''}: {g.subject or ''} {g.measure or ''}".strip()
@@ -463,8 +476,10 @@ def profile(
     by_id: Mapping[str, Assertion],
     criteria: Sequence[Mapping[str, Any]] = DEFAULT_CRITERIA,
     normaliser: Normaliser | None = None,
+    peers: Mapping[str, PeerPairs] | None = None,
 ) -> SourceProfile:
-    """One source's AI flags and credibility rubric, each criterion with its evidence."""
+    """One source's AI flags and credibility rubric, each criterion with its evidence; ``peers``:
+    the groups' ``PeerPairs`` by group id, when the caller built them once for every source."""
     ai_generated = _is_ai_generated(flags)
     machine = [f for f in flags if f.kind != "template-residue"]
     leaked = [f for f in flags if f.kind == "leaked-assistant"]
@@ -511,7 +526,7 @@ def profile(
         elif signal == "internal-consistency":
             r = _consistency(doc, assertions, w, normaliser)
         elif signal == "agreement-record":
-            r = _agreement(doc, groups, by_id, w)
+            r = _agreement(doc, groups, by_id, w, peers or {})
         else:  # validated by the pack schema; kept for plugins' signals
             r = Scored(0.0, 0.0, (), f"not assessed: unknown signal {signal!r}")
         rows.append(
@@ -555,7 +570,8 @@ def profiles(
         for doc_id in dict.fromkeys(by_id[m].doc_id for m in g.members if m in by_id):
             groups_of[doc_id].append(g)
     norm = Normaliser(synonyms, stopwords)
+    peers = {g.id: PeerPairs(g, by_id) for g in groups}
     return [
-        profile(d, flags.get(d.id, ()), per_doc.get(d.id, []), groups_of.get(d.id, []), by_id, criteria, norm)
+        profile(d, flags.get(d.id, ()), per_doc.get(d.id, []), groups_of.get(d.id, []), by_id, criteria, norm, peers)
         for d in documents
     ]

@@ -79,11 +79,13 @@ def _flag(doc: Document, f: AIFlag) -> dict[str, Any]:
 
 
 def _group(g: Group, sources: int) -> dict[str, Any]:
-    d = asdict(g)
+    # field by field, not ``asdict``: a large group holds tens of thousands of pairs
+    d = {f.name: getattr(g, f.name) for f in fields(Group)}
     d["verdict"] = g.verdict.value
     d["decided_by"] = list(g.decided_by) if g.decided_by else None
     d["members"] = list(g.members)
-    d["pairs"] = [{**asdict(p), "verdict": p.verdict.value} for p in g.pairs]
+    d["why"] = [{"assertion_id": w.assertion_id, "reason": w.reason, "score": w.score, "rule": w.rule} for w in g.why]
+    d["pairs"] = [{"a": p.a, "b": p.b, "verdict": p.verdict.value, "reason": p.reason} for p in g.pairs]
     d["notes"] = list(g.notes)
     d["copies"] = [list(c) for c in g.copies]
     d["sources"] = sources

@@ -51,11 +51,16 @@ def group(
     for block in sorted(by_block):
         items = by_block[block]
         scores: dict[tuple[str, str], float] = {}
+        signatures: dict[tuple[Any, ...], int] = {}
+        sig = [signatures.setdefault(k.signature, len(signatures)) for k in items]
+        known: dict[tuple[int, int], float] = {}
         for i, j in _candidates(items):
             x, y = items[i], items[j]
             if x.a.doc_id == y.a.doc_id and not same_figure(x.a, y.a):
                 continue
-            s = similarity(x, y)
+            s = known.get((sig[i], sig[j]))
+            if s is None:
+                s = known[sig[i], sig[j]] = known[sig[j], sig[i]] = similarity(x, y)
             if s > 0:
                 scores[_pair(x.a.id, y.a.id)] = s
         clusters = _agglomerate(items, scores, threshold)

@@ -132,6 +132,15 @@ class Keyed:
     def measure_text(self) -> str:
         return " ".join(sorted(self.measure))
 
+    @cached_property
+    def signature(self) -> tuple[Any, ...]:
+        """Everything ``similarity`` reads: two mentions with equal signatures score alike against
+        any third (wire copies and repeated passages share theirs, so a score is computed once)."""
+        a = self.a
+        return (self.block, self.subject, self.entity, a.subject_label, self.time, self.place, self.period,
+                self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
+                a.unit, a.value, a.low, a.high)  # fmt: skip
+
 
 class Normaliser:
     """Turns subject and measure phrases into comparable keys, recording synonym rules used."""
