@@ -143,3 +143,44 @@ def test_the_bridge_words_come_from_the_pack():
     (no_bridges,) = [k for k in keyed(both, rs.synonyms(), {**opts, "bridges": []}) if k.a.unit == "USD"]
     assert "growth" not in default.measure  # "up" leads into 44%
     assert "growth" in no_bridges.measure  # a pack without bridge words reads "up" as $812 million's
+
+
+def test_an_expectation_measures_what_it_is_compared_with():
+    """The estimate's own words name the estimators; its measure is the reported figure's before it."""
+    result = audit(
+        "Globex posted revenue of $18.4 billion, ahead of the $17.92 billion analysts were expecting.",
+        "Quarterly revenue came in at $18.4 billion, exceeding market expectations of $17.9 billion.",
+        "Globex said operating costs rose to $9.3 billion from $8.1 billion a year earlier.",
+    )
+    estimates = group_of(result, "d0", "$17.92 billion")
+    assert estimates == {("d0", "$17.92 billion"), ("d1", "$17.9 billion")}
+    assert group_of(result, "d0", "$18.4 billion") == {("d0", "$18.4 billion"), ("d1", "$18.4 billion")}
+
+
+def measure_of(result: Audit, text: str) -> tuple[str, ...]:
+    rules = load_rules([])
+    return next(k.measure for k in keyed(result.assertions, rules.synonyms(), rules.grouping_options())
+                if k.a.text == text)  # fmt: skip
+
+
+def test_a_noun_before_of_describes_the_next_figure():
+    """'EPS of $2.10 on revenue of $40 billion': 'revenue' belongs to $40 billion, not to $2.10."""
+    result = audit(
+        "Initech reported earnings per share of $2.10 on revenue of $40.6 billion.",
+        "Earnings per share were $2.10, the company said.",
+        "Initech's revenue was $40.6 billion in the period.",
+    )
+    assert measure_of(result, "$2.10") == ("eps",)
+    assert "revenue" in measure_of(result, "$40.6 billion")
+    assert group_of(result, "d0", "$2.10") == {("d0", "$2.10"), ("d1", "$2.10")}
+    assert group_of(result, "d0", "$40.6 billion") == {("d0", "$40.6 billion"), ("d2", "$40.6 billion")}
+
+
+def test_per_share_earnings_are_eps_not_profit():
+    result = audit(
+        "Umbrella Corp's earnings came to $3.45 per share in the quarter.",
+        "Earnings per share came in at $3.45.",
+        "Umbrella Corp's net profit was $3.4 billion.",
+    )
+    assert measure_of(result, "$3.45") == measure_of(result, "$3.45 per share") == ("eps",)
+    assert group_of(result, "d0", "$3.45 per share") == {("d0", "$3.45 per share"), ("d1", "$3.45")}

@@ -329,8 +329,28 @@ def context(
     own_after = _plain(s[j:own_hi])
     if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in bridges:
         own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
+    elif own_hi < hi:
+        own_after = _leading_out(own_after)
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
                    own_hi < hi)
+
+
+# "<noun> of $Y": the words before "of" describe the figure that follows
+INTRODUCERS = ("of", "at", "totaling", "totalling", "worth")
+# where, between two figures, the second one's phrase begins ("EPS of $1.30 on revenue of $57 billion")
+LINKS = ("on", "with", "and", "plus", "as", "while", "for", "against", "versus", "vs", "vs.")
+
+
+def _leading_out(between: str) -> str:
+    """The words between a figure and the next that still describe the first: those before the link
+    word that starts the next figure's "<noun> of" phrase ("$1.30 on revenue of $57 billion" -> "")."""
+    words = between.split()
+    if not words or words[-1].lower() not in INTRODUCERS:
+        return between
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in LINKS:
+            return " ".join(words[:i])
+    return ""
 
 
 def _plain(text: str) -> str:
@@ -499,6 +519,25 @@ def _leads_to(a: Assertion) -> bool:
     return bool(lead) and lead[-1] in ("to", "new")
 
 
+def _compared_with(k: Keyed, earlier: Sequence[Keyed]) -> None:
+    """An expectation takes the measure of the figure it is compared with.
+
+    In "revenue of $57.0 billion, ahead of the $54.88 billion analysts were
+    expecting" the estimate's own words name the estimators, not the measure:
+    it measures what the nearest reported figure of its unit before it
+    measures, in the same period.
+    """
+    reported = [o for o in earlier if o.block == k.block and o.kind is None and o.a.end <= k.a.start]
+    if not reported:
+        return
+    o = reported[-1]
+    k.measure = o.measure
+    k.rules = k.rules | o.rules
+    k.period = k.period or o.period
+    if not k.entity:
+        k.subject, k.entity = o.subject, o.entity
+
+
 def keyed(
     assertions: Sequence[Assertion],
     synonyms: Sequence[SynonymSet] = (),
@@ -546,14 +585,16 @@ def keyed(
         subject, srules = norm.subject(a.subject)
         if a.subject_label in PLACE_LABELS:
             subject = None
+        if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
+            measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
-        if a.unit and a.unit.endswith("/share"):
-            measure = tuple(dict.fromkeys(("eps", *measure)))
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)
+        if k.kind == "consensus":
+            _compared_with(k, [o for o in out if o.a.doc_id == a.doc_id and o.a.sentence_start == a.sentence_start])
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
     for k in out:  # a place is a key, never a measure word
