@@ -184,3 +184,18 @@ def test_per_share_earnings_are_eps_not_profit():
     )
     assert measure_of(result, "$3.45") == measure_of(result, "$3.45 per share") == ("eps",)
     assert group_of(result, "d0", "$3.45 per share") == {("d0", "$3.45 per share"), ("d1", "$3.45")}
+
+
+def test_a_headline_names_a_place_only_when_the_corpus_places_it():
+    """Title case capitalises every word: "in New Harbor Accord" is no place; "in Norway" still is."""
+    result = audit(
+        "EU Cuts Norwegian Salmon Duties to 4% in New Harbor Accord",
+        "The duty on salmon imports will fall to 4% under the accord.",
+        "Exporters in Norway cheered as salmon duties were set at 4%, officials said.",
+    )
+    rs = load_rules([])
+    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    assert places["d0"] is None and places["d2"] == "norway"
+    assert group_of(result, "d0", "4%") == {("d0", "4%"), ("d1", "4%"), ("d2", "4%")}
+    headline = audit("Storm Leaves 12 Dead in Norway", "In Norway, 12 people died in the storm, police said.")
+    assert {k.place for k in keyed(headline.assertions, rs.synonyms(), rs.grouping_options())} == {"norway"}

@@ -353,6 +353,16 @@ def _leading_out(between: str) -> str:
     return ""
 
 
+SMALL_WORDS = frozenset(("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+                        "the", "to", "vs", "with"))
+
+
+def is_headline(sentence: str) -> bool:
+    """Title case: four or more words past the first, every one but small words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if w.lower() not in SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
 def _plain(text: str) -> str:
     return text.replace("(", " ").replace(")", " ")
 
@@ -383,18 +393,21 @@ class Reader:
         key, _ = self.norm.subject(" ".join(words))
         return key
 
-    def _places(self, text: str) -> list[tuple[int, str]]:
+    def _places(self, text: str, headline: bool = False) -> list[tuple[int, str]]:
+        """Places named after in/across/...; in a headline, where every word is capitalised
+        ("Slashes Swiss Tariffs in New Trump Trade Deal"), only names the corpus places elsewhere."""
         out = []
         for m in PLACE_RE.finditer(text):
             key = self._place_name(m.group("name"))
-            if key:
+            if key and (not headline or key in self.known_places):
                 out.append((m.start("name"), key))
         return sorted(out)
 
     def place(self, a: Assertion, ctx: Context) -> str | None:
         """Nearest place named in the figure's clause; else a place-like subject; else one earlier in the sentence."""
-        near = [(len(ctx.before) - pos, key) for pos, key in self._places(ctx.before)]
-        near += [(pos, key) for pos, key in self._places(ctx.after)]
+        title = is_headline(ctx.sentence)
+        near = [(len(ctx.before) - pos, key) for pos, key in self._places(ctx.before, title)]
+        near += [(pos, key) for pos, key in self._places(ctx.after, title)]
         if near:
             return min(near)[1]
         if a.subject and a.subject_label in PLACE_LABELS:
@@ -404,7 +417,7 @@ class Reader:
         listed = self._place_list(ctx.preceding + ctx.before)
         if listed:  # "tore through Jamaica, Haiti and Cuba, leaving at least 33 people dead": all of them
             return listed
-        earlier = self._places(ctx.preceding)
+        earlier = self._places(ctx.preceding, title)
         if not earlier:
             return None
         if PLACE_RE.match(ctx.sentence.lstrip()):  # "In Haiti, at least 25 people have died"
@@ -426,7 +439,7 @@ class Reader:
                 key = self._place_name(a.subject)
                 if key:
                     self.known_places.add(key)
-            if a.sentence and a.sentence not in seen:
+            if a.sentence and a.sentence not in seen and not is_headline(a.sentence):
                 seen.add(a.sentence)
                 self.known_places.update(key for _, key in self._places(a.sentence))
 
