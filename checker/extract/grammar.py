@@ -386,7 +386,8 @@ _UP = (r"rose|rises|rise|risen|rising|up|increased?|increases|increasing|gained?
 _DOWN = (r"fell|falls?|falling|fallen|down|decreased?|decreases|decreasing|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|"
          r"slid|slides?|sliding|slip(?:ped|s)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|"
          r"lost|loses?|losing|shed|cut|cuts|sank|sinks?|dipped|dips?|shr[ua]nk|shrinks?|contracted|eased|eases|"
-         r"lower|reduced?|slump(?:ed|s)?|crash(?:ed|es)?|retreat(?:ed|s)?|weaken(?:ed|s)?|narrow(?:ed|s)?")
+         r"lower|reduced?|slump(?:ed|s)?|crash(?:ed|es)?|retreat(?:ed|s)?|weaken(?:ed|s)?|narrow(?:ed|s)?|"
+         r"slash(?:ed|es|ing)?|halved|lowered|lowers|trimmed|pared|scaled back")
 _FILLER = (r"(?:(?:by|about|nearly|almost|some|around|roughly|approximately|just|over|more than|less than|under|"
            r"only|another|a further|an additional|an extra|a|an|sharply|slightly|marginally|steeply|as much as|"
            r"up to|a whopping|an estimated)\s+)*")
@@ -421,9 +422,11 @@ def from_to_change(text: str, m: Mention) -> str | None:
     """"rose from 25% to 19%": a change said as a from-to range -> "up"/"down", by the figures in the
     order written (the verb decides only when they are equal); None when no change word governs it."""
     before = text[max(0, m.start - 80):m.start]
-    if m.from_to is None or not _CHANGE_CUE.search(before) or _UP_DOWN_FROM.search(before):
+    if m.from_to is None or _UP_DOWN_FROM.search(before):
         return None  # "down from the $89 to $93 it had projected": the old level, a range
     a_text, b_text, x, y = m.from_to
+    if not _CHANGE_CUE.search(before) and not x > y:
+        return None  # a range is written low to high; "from 39% to 15%" can only be a fall
     m.notes.append(f"change from {a_text} to {b_text}")
     if x != y:
         return "up" if y > x else "down"

@@ -168,6 +168,9 @@ def test_units_carry_class_dimension_and_surface(ext):
     ("The price was down 9.2% year over year.", "9.2%", "down"),
     ("Revenue increased by $43.6 billion to $419.2 billion.", "$43.6 billion", "up"),
     ("The index closed at 1,463.78 points.", "1,463.78 points", None),
+    ("US Tariffs Slashed from 39% to 15% in Trade Deal", "from 39% to 15%", "down"),
+    ("Duties on Swiss watches: from 39% to 15% next month.", "from 39% to 15%", "down"),
+    ("Losses are estimated from $2.2 billion to $4.2 billion.", "estimated from $2.2 billion to $4.2 billion", None),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
