@@ -199,3 +199,29 @@ def test_a_headline_names_a_place_only_when_the_corpus_places_it():
     assert group_of(result, "d0", "4%") == {("d0", "4%"), ("d1", "4%"), ("d2", "4%")}
     headline = audit("Storm Leaves 12 Dead in Norway", "In Norway, 12 people died in the storm, police said.")
     assert {k.place for k in keyed(headline.assertions, rs.synonyms(), rs.grouping_options())} == {"norway"}
+
+
+def test_one_document_may_state_one_number_hedged_two_ways():
+    """A headline's "to 12%" and the body's "a maximum of 12%" are one statement, not two figures."""
+    result = audit(
+        "Canada to Cut Lumber Duties to 12%\n\nOttawa agreed that duties on lumber will fall to a maximum of 12%.",
+        "Lumber duties will be lowered to 12%, officials said.",
+    )
+    assert group_of(result, "d1", "12%") == {("d0", "12%"), ("d0", "a maximum of 12%"), ("d1", "12%")}
+    two_figures = audit(
+        "Lumber duties fell to 12% in May. Lumber duties had been 14% in April.", "Lumber duties are 12%."
+    )
+    assert ("d0", "14%") not in group_of(two_figures, "d1", "12%")
+
+
+def test_a_figure_without_measure_words_refers_back():
+    """'The new 9% rate ...' is about the duty the sentence before measured."""
+    result = audit(
+        "Lumber duties were cut from 14% to 9% on Friday. The new 9% rate takes effect in June.",
+        "Lumber duties will fall to 9%, the ministry said.",
+    )
+    rs = load_rules([])
+    new_rate = [k for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())
+                if k.a.text == "9%" and "new" in k.a.sentence]  # fmt: skip
+    assert new_rate[0].measure == ("lumber", "tariff")  # the pack's synonyms read "duties" as tariff
+    assert group_of(result, "d1", "9%") == {("d0", "9%"), ("d1", "9%")}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from checker.group.keys import Keyed, keyed, same_figure
+from checker.group.keys import Keyed, keyed, one_statement
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import keys_differ, similarity
 from checker.model import Assertion, Group, SynonymSet, Why
@@ -56,7 +56,7 @@ def group(
         known: dict[tuple[int, int], float] = {}
         for i, j in _candidates(items):
             x, y = items[i], items[j]
-            if x.a.doc_id == y.a.doc_id and not same_figure(x.a, y.a):
+            if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
                 continue
             s = known.get((sig[i], sig[j]))
             if s is None:
@@ -124,7 +124,7 @@ def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float]
     n = 0
     for x in ci.items:
         for y in cj.items:
-            if x.a.doc_id == y.a.doc_id and not same_figure(x.a, y.a):
+            if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
                 return False
             if keys_differ(x, y):
                 return False

@@ -44,6 +44,7 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same figure
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
+ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
 DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasing", "decreasing", "compared",
@@ -235,6 +236,26 @@ def same_figure(x: Assertion, y: Assertion) -> bool:
     if factor is None or x.value is None or y.value is None:
         return False
     return abs(x.value * factor - y.value) <= CONVERTED * max(abs(y.value), 1e-9)
+
+
+def written(a: Assertion) -> float | None:
+    """The number as written: a bound's end ("a maximum of 15%" -> 15), else the value; None for a range."""
+    if a.qualifier is Qualifier.RANGE:
+        return None
+    if a.value is not None:
+        return a.value
+    if a.qualifier in (Qualifier.LE, Qualifier.LT, Qualifier.UPTO, Qualifier.NEARLY):
+        return a.high
+    return a.low
+
+
+def one_statement(x: Assertion, y: Assertion) -> bool:
+    """Two mentions one document may make of one figure: the same figure, or the same number hedged
+    differently ("cut to 15%" in the headline, "down to a maximum of 15%" in the body)."""
+    if same_figure(x, y):
+        return True
+    n = written(x)
+    return n is not None and x.unit == y.unit and n == written(y)
 
 
 DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -565,6 +586,7 @@ def keyed(
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
     out: list[Keyed] = []
+    last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
     for a in assertions:
         if a.change and a.qualifier is Qualifier.RANGE:
             continue  # a change "from X to Y": not a level to compare
@@ -608,6 +630,12 @@ def keyed(
                   reader.kind(a, ctx), via)
         if k.kind == "consensus":
             _compared_with(k, [o for o in out if o.a.doc_id == a.doc_id and o.a.sentence_start == a.sentence_start])
+        prior = last.get((a.doc_id, block))
+        if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
+            # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
+            # text just measured in its unit (the tariff of the sentence before)
+            k.measure, k.rules, k.place = prior.measure, k.rules | prior.rules, k.place or prior.place
+        last[(a.doc_id, block)] = k
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
     for k in out:  # a place is a key, never a measure word
