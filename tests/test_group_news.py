@@ -225,3 +225,16 @@ def test_a_figure_without_measure_words_refers_back():
                 if k.a.text == "9%" and "new" in k.a.sentence]  # fmt: skip
     assert new_rate[0].measure == ("lumber", "tariff")  # the pack's synonyms read "duties" as tariff
     assert group_of(result, "d1", "9%") == {("d0", "9%"), ("d1", "9%")}
+
+
+def test_a_change_after_a_level_measures_that_level():
+    """'up 41%' right after a segment's revenue is that segment's growth, not the company's."""
+    result = audit(
+        "Initech's revenue rose to $9.8 billion, up 18% from a year ago. Cloud revenue reached $2.1 billion,"
+        " up 41% year over year.",
+        "Revenue grew 18% to $9.8 billion, while cloud revenue grew 41%.",
+        "Cloud sales were $2.1 billion (up 41% year-over-year), and total revenue climbed 18%.",
+    )
+    assert group_of(result, "d0", "18%") == {("d0", "18%"), ("d1", "18%"), ("d2", "18%")}
+    assert group_of(result, "d0", "41%") == {("d0", "41%"), ("d1", "41%"), ("d2", "41%")}
+    assert "cloud" in measure_of(result, "41%")

@@ -572,6 +572,32 @@ def _compared_with(k: Keyed, earlier: Sequence[Keyed]) -> None:
         k.subject, k.entity = o.subject, o.entity
 
 
+CHANGE_GAP = 40  # characters between a level and the change that qualifies it ("$760 million (up 56%")
+
+
+def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
+    """A change right after a level measures the change of that level.
+
+    "Networking revenue surged to $8.2 billion, up 162%": 162% is the growth of
+    networking revenue, though its own words say only "up". The same holds for
+    an apposition ("sequential growth of $10 billion, or 22%").
+    """
+    levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
+    if not levels:
+        return
+    o = levels[-1]
+    s = k.a.sentence or ""
+    gap = s[o.a.end - k.a.sentence_start : k.a.start - k.a.sentence_start]
+    if len(gap) > CHANGE_GAP or any(c in gap for c in ".;:"):
+        return
+    k.measure = tuple(dict.fromkeys((*k.measure, *o.measure)))
+    k.rules = k.rules | o.rules
+    k.period = k.period or o.period
+    k.basis = k.basis or o.basis
+    if not k.entity and o.subject:
+        k.subject, k.entity = o.subject, o.entity
+
+
 def keyed(
     assertions: Sequence[Assertion],
     synonyms: Sequence[SynonymSet] = (),
@@ -628,8 +654,11 @@ def keyed(
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)
+        same_sentence = [o for o in out if o.a.doc_id == a.doc_id and o.a.sentence_start == a.sentence_start]
         if k.kind == "consensus":
-            _compared_with(k, [o for o in out if o.a.doc_id == a.doc_id and o.a.sentence_start == a.sentence_start])
+            _compared_with(k, same_sentence)
+        elif a.unit == "%" and (a.change or "growth" in k.measure):
+            _change_of(k, same_sentence)
         prior = last.get((a.doc_id, block))
         if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
