@@ -140,6 +140,7 @@ class SynonymSet:
     rule: str
     terms: tuple[str, ...]
     canonical: str
+    place: bool = False  # the terms name a place (a country, its adjective, its capital): a key, not a measure word
 
 
 @dataclass(frozen=True, slots=True)

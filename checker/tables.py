@@ -46,11 +46,12 @@ def ordered_qualifiers(entries: Iterable[QualifierEntry]) -> tuple[QualifierEntr
     return tuple(sorted(entries, key=lambda e: (-len(e.phrase.split()), -len(e.phrase), e.phrase, e.position)))
 
 
-def synonym_sets(rows: Iterable[Mapping[str, Any]], rule: str = "") -> tuple[SynonymSet, ...]:
+def synonym_sets(rows: Iterable[Mapping[str, Any]], rule: str = "", places: bool = False) -> tuple[SynonymSet, ...]:
     out = []
     for row in rows:
         terms = tuple(str(t).lower() for t in row["terms"])
-        out.append(SynonymSet(rule=rule, terms=terms, canonical=str(row.get("canonical", terms[0])).lower()))
+        canonical = str(row.get("canonical", terms[0])).lower()
+        out.append(SynonymSet(rule=rule, terms=terms, canonical=canonical, place=places))
     return tuple(out)
 
 

@@ -157,10 +157,10 @@ def test_an_expectation_measures_what_it_is_compared_with():
     assert group_of(result, "d0", "$18.4 billion") == {("d0", "$18.4 billion"), ("d1", "$18.4 billion")}
 
 
-def measure_of(result: Audit, text: str) -> tuple[str, ...]:
+def measure_of(result: Audit, text: str, doc: str | None = None) -> tuple[str, ...]:
     rules = load_rules([])
     return next(k.measure for k in keyed(result.assertions, rules.synonyms(), rules.grouping_options())
-                if k.a.text == text)  # fmt: skip
+                if k.a.text == text and doc in (None, k.a.doc_id))  # fmt: skip
 
 
 def test_a_noun_before_of_describes_the_next_figure():
@@ -238,3 +238,18 @@ def test_a_change_after_a_level_measures_that_level():
     assert group_of(result, "d0", "18%") == {("d0", "18%"), ("d1", "18%"), ("d2", "18%")}
     assert group_of(result, "d0", "41%") == {("d0", "41%"), ("d1", "41%"), ("d2", "41%")}
     assert "cloud" in measure_of(result, "41%")
+
+
+def test_a_country_adjective_and_its_name_are_one_place():
+    """The pack's place table: "Kenyan" is Kenya, a place, never a measure word that would keep
+    "Kenyan officials put flood damage at $48 million" apart from "flood damage in Kenya"."""
+    result = audit(
+        "Flood damage in Kenya reached $48 million, the Red Cross said.",
+        "Kenyan officials put flood damage at $48 million.",
+        "In Uganda, flood damage reached $48 million.",
+    )
+    rs = load_rules([])
+    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    assert places["d0"] == "kenya" and places["d2"] == "uganda"
+    assert measure_of(result, "$48 million", "d1") == ("official", "flood", "damage")
+    assert group_of(result, "d1", "$48 million") == {("d0", "$48 million"), ("d1", "$48 million")}

@@ -620,7 +620,7 @@ def keyed(
         measure_text = (a.measure or "").replace(a.text, " ")
         mtoks, mrules = norm.tokens(measure_text)
         wtoks, wrules = norm.tokens(f"{ctx.own_before} {ctx.own_after}")
-        canon = {s.canonical for s in synonyms}
+        canon = {s.canonical for s in synonyms if not s.place}
         stoks = norm.tokens(a.subject)[0] if a.subject and a.subject_label is None else ()
         own = set(mtoks) | set(stoks)
         local = tuple(t for t in wtoks if t in canon or t in own)
@@ -667,6 +667,7 @@ def keyed(
         last[(a.doc_id, block)] = k
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
+    places |= {s.canonical for s in synonyms if s.place}
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
     return out

@@ -83,6 +83,9 @@ class Synonyms(RuleKind):
         kind: synonyms
         sets:
           - {canonical: deaths, terms: [deaths, fatalities, death toll, lives]}
+
+    With ``places: true`` the sets name places ("Kenyan", "Nairobi" -> kenya):
+    grouping reads them as one place and never as measure words.
     """
 
     kind = "synonyms"
@@ -105,12 +108,13 @@ class Synonyms(RuleKind):
                         "canonical": {"type": "string"},
                     },
                 },
-            }
+            },
+            "places": {"type": "boolean", "description": "The sets name places: keys, never measure words."},
         },
     }
 
     def synonym_sets(self) -> tuple[SynonymSet, ...]:
-        return synonym_sets(self.options["sets"], rule=self.id)
+        return synonym_sets(self.options["sets"], rule=self.id, places=bool(self.options.get("places", False)))
 
 
 def _words(description: str) -> dict[str, Any]:
