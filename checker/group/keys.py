@@ -562,13 +562,18 @@ def _compared_with(k: Keyed, earlier: Sequence[Keyed]) -> None:
     measures, in the same period.
     """
     reported = [o for o in earlier if o.block == k.block and o.kind is None and o.a.end <= k.a.start]
-    if not reported:
-        return
-    o = reported[-1]
-    k.measure = o.measure
+    if reported:
+        _describe_by(k, reported[-1], o_measure_only=True)
+
+
+def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
+    """``k`` is described by the words of ``o``: its measure (instead of, or added to, its own), and
+    its period, basis and holder where ``k`` names none."""
+    k.measure = o.measure if o_measure_only else tuple(dict.fromkeys((*k.measure, *o.measure)))
     k.rules = k.rules | o.rules
     k.period = k.period or o.period
-    if not k.entity:
+    k.basis = k.basis or o.basis
+    if not k.entity and o.subject:
         k.subject, k.entity = o.subject, o.entity
 
 
@@ -588,14 +593,8 @@ def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
     o = levels[-1]
     s = k.a.sentence or ""
     gap = s[o.a.end - k.a.sentence_start : k.a.start - k.a.sentence_start]
-    if len(gap) > CHANGE_GAP or any(c in gap for c in ".;:"):
-        return
-    k.measure = tuple(dict.fromkeys((*k.measure, *o.measure)))
-    k.rules = k.rules | o.rules
-    k.period = k.period or o.period
-    k.basis = k.basis or o.basis
-    if not k.entity and o.subject:
-        k.subject, k.entity = o.subject, o.entity
+    if len(gap) <= CHANGE_GAP and not any(c in gap for c in ".;:"):
+        _describe_by(k, o)
 
 
 def keyed(
