@@ -612,6 +612,7 @@ def keyed(
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
+    keyed_in: dict[tuple[str, int], list[Keyed]] = defaultdict(list)  # the mentions keyed so far, by sentence
     for a in assertions:
         if a.change and a.qualifier is Qualifier.RANGE:
             continue  # a change "from X to Y": not a level to compare
@@ -653,7 +654,7 @@ def keyed(
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)
-        same_sentence = [o for o in out if o.a.doc_id == a.doc_id and o.a.sentence_start == a.sentence_start]
+        same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
         if k.kind == "consensus":
             _compared_with(k, same_sentence)
         elif a.unit == "%" and (a.change or "growth" in k.measure):
@@ -664,6 +665,7 @@ def keyed(
             # text just measured in its unit (the tariff of the sentence before)
             k.measure, k.rules, k.place = prior.measure, k.rules | prior.rules, k.place or prior.place
         last[(a.doc_id, block)] = k
+        keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
     places |= {s.canonical for s in synonyms if s.place}
