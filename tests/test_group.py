@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.group import explain, group
+from checker.group import Normaliser, explain, group
 from checker.rules import load_rules
 from tests.helpers import assertion
 
@@ -204,3 +204,9 @@ def test_explain_names_key_score_and_rule_for_every_member():
     assert g.key in text
     assert "A 'about 60 percent'" in text and "B '61 %'" in text
     assert "score" in text and "CHK003" in text
+
+
+def test_plural_stopwords_match_singular_tokens():
+    """Tokens are singularised before the stopword check, so a plural stopword must still stop its word."""
+    norm = Normaliser([], ["officials", "authorities"])
+    assert norm.tokens("officials said the authorities' estimate")[0] == ("said", "the", "estimate")

@@ -251,5 +251,20 @@ def test_a_country_adjective_and_its_name_are_one_place():
     rs = load_rules([])
     places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
     assert places["d0"] == "kenya" and places["d2"] == "uganda"
-    assert measure_of(result, "$48 million", "d1") == ("official", "flood", "damage")
+    assert measure_of(result, "$48 million", "d1") == ("flood", "damage")
     assert group_of(result, "d1", "$48 million") == {("d0", "$48 million"), ("d1", "$48 million")}
+
+
+def test_a_rate_and_a_total_over_years_are_different_measures():
+    """'$3.4 billion a year' and '... per year' are one rate; '$17 billion over five years' is a total."""
+    result = audit(
+        "The subsidy programme will cost $3.4 billion a year, the treasury said.",
+        "Officials put the subsidy programme's cost at $3.4 billion per year.",
+        "The subsidy programme will cost $17 billion over five years.",
+    )
+    by_text = {a.text: a for a in result.assertions}
+    assert by_text["$3.4 billion a year"].unit == by_text["$3.4 billion per year"].unit == "USD/year"
+    assert by_text["$17 billion"].unit == "USD"
+    assert group_of(result, "d0", "$3.4 billion a year") == {("d0", "$3.4 billion a year"),
+                                                             ("d1", "$3.4 billion per year")}  # fmt: skip
+    assert group_of(result, "d2", "$17 billion") == set()

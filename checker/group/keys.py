@@ -148,7 +148,7 @@ class Normaliser:
 
     def __init__(self, synonyms: Sequence[SynonymSet], stopwords: Iterable[str]) -> None:
         words = [w.lower() for w in stopwords]
-        self.stop = {w for w in words if " " not in w}
+        self.stop = {form for w in words if " " not in w for form in (w, singular(w))}  # tokens are singular
         self.single: dict[str, tuple[str, str]] = {}
         # a stop phrase ("making up") is dropped whole, before its words can match a synonym ("up" -> growth)
         self.multi: list[tuple[tuple[str, ...], str, str]] = [
