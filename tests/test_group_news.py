@@ -7,7 +7,7 @@ handful of short articles written for the test, not taken from the seeds.
 from __future__ import annotations
 
 import checker
-from checker.group import Normaliser, keyed
+from checker.group import Keyed, Normaliser, keyed
 from checker.model import Audit, Document
 from checker.rules import load_rules
 
@@ -15,6 +15,16 @@ from checker.rules import load_rules
 def audit(*texts: str) -> Audit:
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     return checker.audit(docs, use_cache=False)
+
+
+def keys_of(result: Audit) -> list[Keyed]:
+    """The grouping keys of an audit's mentions under the default pack."""
+    rules = load_rules([])
+    return keyed(result.assertions, rules.synonyms(), rules.grouping_options())
+
+
+def places_of(result: Audit) -> dict[str, str | None]:
+    return {k.a.doc_id: k.place for k in keys_of(result)}
 
 
 def group_of(result: Audit, doc: str, text: str) -> set[tuple[str, str]]:
@@ -82,8 +92,7 @@ def test_a_where_clause_takes_the_place_it_follows():
     assert group_of(result, "d0", "at least 17 deaths") == {("d0", "at least 17 deaths"),
                                                             ("d2", "at least 17 people")}
     # the group above could also form by a tie going Peru's way; the key itself must say Peru
-    rs = load_rules()
-    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    places = places_of(result)
     assert places == {"d0": "peru", "d1": "chile", "d2": "peru"}
 
 
@@ -158,9 +167,7 @@ def test_an_expectation_measures_what_it_is_compared_with():
 
 
 def measure_of(result: Audit, text: str, doc: str | None = None) -> tuple[str, ...]:
-    rules = load_rules([])
-    return next(k.measure for k in keyed(result.assertions, rules.synonyms(), rules.grouping_options())
-                if k.a.text == text and doc in (None, k.a.doc_id))  # fmt: skip
+    return next(k.measure for k in keys_of(result) if k.a.text == text and doc in (None, k.a.doc_id))
 
 
 def test_a_noun_before_of_describes_the_next_figure():
@@ -193,12 +200,11 @@ def test_a_headline_names_a_place_only_when_the_corpus_places_it():
         "The duty on salmon imports will fall to 4% under the accord.",
         "Exporters in Norway cheered as salmon duties were set at 4%, officials said.",
     )
-    rs = load_rules([])
-    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    places = places_of(result)
     assert places["d0"] is None and places["d2"] == "norway"
     assert group_of(result, "d0", "4%") == {("d0", "4%"), ("d1", "4%"), ("d2", "4%")}
     headline = audit("Storm Leaves 12 Dead in Norway", "In Norway, 12 people died in the storm, police said.")
-    assert {k.place for k in keyed(headline.assertions, rs.synonyms(), rs.grouping_options())} == {"norway"}
+    assert set(places_of(headline).values()) == {"norway"}
 
 
 def test_one_document_may_state_one_number_hedged_two_ways():
@@ -220,9 +226,7 @@ def test_a_figure_without_measure_words_refers_back():
         "Lumber duties were cut from 14% to 9% on Friday. The new 9% rate takes effect in June.",
         "Lumber duties will fall to 9%, the ministry said.",
     )
-    rs = load_rules([])
-    new_rate = [k for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())
-                if k.a.text == "9%" and "new" in k.a.sentence]  # fmt: skip
+    new_rate = [k for k in keys_of(result) if k.a.text == "9%" and "new" in k.a.sentence]
     assert new_rate[0].measure == ("lumber", "tariff")  # the pack's synonyms read "duties" as tariff
     assert group_of(result, "d1", "9%") == {("d0", "9%"), ("d1", "9%")}
 
@@ -248,8 +252,7 @@ def test_a_country_adjective_and_its_name_are_one_place():
         "Kenyan officials put flood damage at $48 million.",
         "In Uganda, flood damage reached $48 million.",
     )
-    rs = load_rules([])
-    places = {k.a.doc_id: k.place for k in keyed(result.assertions, rs.synonyms(), rs.grouping_options())}
+    places = places_of(result)
     assert places["d0"] == "kenya" and places["d2"] == "uganda"
     assert measure_of(result, "$48 million", "d1") == ("flood", "damage")
     assert group_of(result, "d1", "$48 million") == {("d0", "$48 million"), ("d1", "$48 million")}
