@@ -222,16 +222,7 @@ class _Memo:
         self.key = analysis_key(docs, context_key(model, rs.qualifiers()), rs.fingerprint(), settings)
 
     def get(self) -> Audit | None:
-        value = self.store.read(self.key)
-        if value is None:
-            return None
-        try:
-            got = from_dict(value)
-        except Exception:  # any entry that does not read back is a miss, recomputed and rewritten
-            self.store.misses += 1
-            return None
-        self.store.hits += 1
-        return got
+        return self.store.load(self.key, from_dict)
 
     def put(self, result: Audit) -> None:
         self.store.write(self.key, to_dict(result))

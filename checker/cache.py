@@ -15,7 +15,7 @@ and a fingerprint of all of ``checker``'s code. Change one document and only
 that document is re-extracted, but the corpus is re-analysed: grouping is
 about the whole corpus, like a linker's output.
 
-Entries are JSON files ``<root>/<kind>-v1/<k[:2]>/<k>.json``. They are written
+Entries are JSON files ``<root>/<kind>-v<FORMAT>/<k[:2]>/<k>.json``. They are written
 atomically; an entry that cannot be read or does not match its key is treated
 as a miss and rewritten. Nothing is ever evicted: ``checker cache clear``
 empties the folder.
@@ -33,16 +33,17 @@ import os
 import shutil
 import tempfile
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, astuple
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import checker
 from checker.model import Assertion, Document, Qualifier, QualifierEntry
 
 FORMAT = 2
 ENV_DIR = "CHECKER_CACHE_DIR"
+T = TypeVar("T")
 # Libraries whose behaviour extraction depends on beyond the model itself.
 _LIBRARIES = ("spacy", "pint")
 
@@ -132,6 +133,20 @@ class EntryStore:
             return None
         return data["value"]
 
+    def load(self, key: str, decode: Callable[[dict[str, Any]], T]) -> T | None:
+        """The entry decoded, or ``None`` on a miss: an entry that does not decode is as good as absent
+        (entries are files anyone may have touched), and is rewritten by the caller's write()."""
+        value = self.read(key)
+        if value is None:
+            return None
+        try:
+            got = decode(value)
+        except Exception:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return got
+
     def write(self, key: str, value: dict[str, Any]) -> None:
         """Write an entry atomically (temp file beside it, then rename); a failing disk is not an error."""
         text = json.dumps({"key": key, "value": value}, ensure_ascii=False, sort_keys=True, allow_nan=False)
@@ -161,24 +176,15 @@ class ExtractionCache(EntryStore):
 
     def get(self, key: str) -> list[Assertion] | None:
         """The cached assertions, or ``None`` on a miss."""
-        value = self.read(key)
-        if value is None:
-            return None
-        try:
-            got = [Assertion.from_record(d) for d in value["assertions"]]
-        except (ValueError, KeyError, TypeError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return got
+        return self.load(key, lambda value: [Assertion.from_record(d) for d in value["assertions"]])
 
     def put(self, key: str, assertions: Sequence[Assertion]) -> None:
         self.write(key, {"assertions": [a.to_record() for a in assertions]})
 
 
 class AnalysisCache(EntryStore):
-    """Whole-corpus analyses in ``audit.json`` form, keyed by ``analysis_key``; the caller
-    turns a payload back into an audit and counts a hit only when that works."""
+    """Whole-corpus analyses in ``audit.json`` form, keyed by ``analysis_key`` (the caller decodes
+    them with ``load``: reading an audit back belongs to ``checker.serialize``, downstream of here)."""
 
     kind = "audit"
 

@@ -372,9 +372,7 @@ class PeerPairs:
 
     def __init__(self, g: Group, by_id: Mapping[str, Assertion]) -> None:
         self.group = g
-        self.original: dict[str, str] = {}
-        for copy, original in g.copies:
-            self.original.setdefault(copy, original)
+        self.families: dict[str, str] = {}  # Group.family, asked once per source
         self.of_member: dict[str, list[tuple[PairJudgement, str | None]]] = defaultdict(list)
         self.pairs_of: Counter[str] = Counter()  # source -> pairs it takes part in
         self.agreeing_of: Counter[str] = Counter()  # source -> those of them not in conflict
@@ -390,7 +388,10 @@ class PeerPairs:
                 self.agreeing_of[d] += ok
 
     def family(self, doc_id: str) -> str:
-        return self.original.get(doc_id, doc_id)
+        got = self.families.get(doc_id)
+        if got is None:
+            got = self.families[doc_id] = self.group.family(doc_id)
+        return got
 
     def share(self, member: str, doc_id: str) -> float | None:
         """How far one assertion agrees with its peers (agree 1, minor 0.5, conflict 0, averaged),

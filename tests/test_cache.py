@@ -97,6 +97,7 @@ def test_rules_and_settings_invalidate_the_analysis(warm, tmp_path):
     ]
     for kwargs in runs:
         cached = audit([SEEDS], cache_dir=root, **kwargs)
+        assert dumps(cached) != first, kwargs  # the setting changes the analysis: a stale entry would show
         assert dumps(cached) == dumps(audit([SEEDS], use_cache=False, **kwargs)), kwargs
     assert dumps(audit([SEEDS], cache_dir=root)) == first
 

@@ -27,6 +27,7 @@ place win (small score adjustments, never enough to join what keys separate).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -378,6 +379,7 @@ SMALL_WORDS = frozenset(("a", "an", "and", "as", "at", "but", "by", "for", "from
                         "the", "to", "vs", "with"))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_headline(sentence: str) -> bool:
     """Title case: four or more words past the first, every one but small words capitalised."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:] if w.lower() not in SMALL_WORDS]
@@ -610,6 +612,7 @@ def keyed(
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
+    canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
     keyed_in: dict[tuple[str, int], list[Keyed]] = defaultdict(list)  # the mentions keyed so far, by sentence
@@ -620,7 +623,6 @@ def keyed(
         measure_text = (a.measure or "").replace(a.text, " ")
         mtoks, mrules = norm.tokens(measure_text)
         wtoks, wrules = norm.tokens(f"{ctx.own_before} {ctx.own_after}")
-        canon = {s.canonical for s in synonyms if not s.place}
         stoks = norm.tokens(a.subject)[0] if a.subject and a.subject_label is None else ()
         own = set(mtoks) | set(stoks)
         local = tuple(t for t in wtoks if t in canon or t in own)
@@ -662,8 +664,9 @@ def keyed(
         prior = last.get((a.doc_id, block))
         if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
-            # text just measured in its unit (the tariff of the sentence before)
-            k.measure, k.rules, k.place = prior.measure, k.rules | prior.rules, k.place or prior.place
+            # text just measured in its unit (the tariff of the sentence before), where it was measured
+            _describe_by(k, prior)
+            k.place = k.place or prior.place
         last[(a.doc_id, block)] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)
