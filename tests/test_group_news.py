@@ -271,3 +271,15 @@ def test_a_rate_and_a_total_over_years_are_different_measures():
     assert group_of(result, "d0", "$3.4 billion a year") == {("d0", "$3.4 billion a year"),
                                                              ("d1", "$3.4 billion per year")}  # fmt: skip
     assert group_of(result, "d2", "$17 billion") == set()
+
+
+def test_a_place_that_reports_the_figure_is_where_it_counts():
+    """NER often misses the country in "the Dominican Republic confirmed one death"; a subject the pack or
+    the corpus knows as a place still places the figure."""
+    result = audit(
+        "Guatemala reported 14 fatalities, while the Dominican Republic confirmed one death.",
+        "The storm caused at least 14 deaths in Guatemala and a minimum of two deaths in the Dominican Republic.",
+    )
+    places = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    assert places[("d0", "one death")] == places[("d1", "a minimum of two deaths")] == "dominican republic"
+    assert group_of(result, "d0", "one death") == {("d0", "one death"), ("d1", "a minimum of two deaths")}

@@ -433,10 +433,9 @@ class Reader:
         near += [(pos, key) for pos, key in self._places(ctx.after, title)]
         if near:
             return min(near)[1]
-        if a.subject and a.subject_label in PLACE_LABELS:
-            key = self._place_name(a.subject)
-            if key:
-                return key
+        key = self.subject_place(a)
+        if key:
+            return key
         listed = self._place_list(ctx.preceding + ctx.before)
         if listed:  # "tore through Jamaica, Haiti and Cuba, leaving at least 33 people dead": all of them
             return listed
@@ -448,6 +447,16 @@ class Reader:
         first = ctx.before.split()[:1]
         if first and (first[0].lower() in ("with", "where") or first[0].lower().endswith("ing")):
             return earlier[-1][1]  # "..., with 19 deaths" / "..., killing 30" / "Haiti, where ...": that place
+        return None
+
+    def subject_place(self, a: Assertion) -> str | None:
+        """The subject as a place: NER says so, or it names a place the corpus or the pack knows
+        ("the Dominican Republic confirmed one death", where NER saw no entity)."""
+        if not a.subject or a.subject_label not in (*PLACE_LABELS, None):
+            return None
+        key = self._place_name(a.subject)
+        if key and (a.subject_label in PLACE_LABELS or key in self.known_places):
+            return key
         return None
 
     def learn_places(self, assertions: Iterable[Assertion]) -> None:
@@ -608,6 +617,7 @@ def keyed(
     opts = dict(options or {})
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
+    reader.known_places.update(s.canonical for s in synonyms if s.place)
     reader.learn_places(assertions)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
@@ -646,7 +656,7 @@ def keyed(
         measure = tuple(t for t in measure if t not in drop and not PERIOD_RE.fullmatch(t)
                         and t not in ORDINAL and t not in ("quarter", "fiscal", "half"))
         subject, srules = norm.subject(a.subject)
-        if a.subject_label in PLACE_LABELS:
+        if reader.subject_place(a):
             subject = None
         if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
