@@ -283,3 +283,26 @@ def test_a_place_that_reports_the_figure_is_where_it_counts():
     places = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
     assert places[("d0", "one death")] == places[("d1", "a minimum of two deaths")] == "dominican republic"
     assert group_of(result, "d0", "one death") == {("d0", "one death"), ("d1", "a minimum of two deaths")}
+
+
+def test_a_part_named_after_including_is_measured_as_the_whole():
+    """"..., including 70 percent of X": the clause before says what the 70 percent are (without power);
+    the place of the part is its own (Cuba's), not the region the whole clause names."""
+    result = audit(
+        "Hundreds of thousands across the Caribbean still don't have power, including 64 percent of Cuba's customers.",
+        "Officials said 61% of Cuba's households were without electricity on Thursday.",
+    )
+    keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    part = keys[("d0", "64 percent")]
+    assert "without power" in part.measure and part.place == "cuba"
+    assert group_of(result, "d0", "64 percent") == {("d0", "64 percent"), ("d1", "61%")}
+
+
+def test_and_inside_the_figures_noun_phrase_does_not_end_its_clause():
+    result = audit(
+        "The storm left 58% of homes and businesses in Cuba losing power at its peak.",
+        "In Cuba, 58% of households lost power.",
+        "About 58% of homes in Florida were without power.",
+    )
+    assert places_of(result)["d0"] == "cuba"
+    assert group_of(result, "d0", "58%") == {("d0", "58%"), ("d1", "58%")}

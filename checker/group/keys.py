@@ -52,6 +52,8 @@ DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasin
                    "versus", "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from",
                    "to", "after", "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above")
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
+PART_OF = re.compile(r"\s*(?:including|among them|of which|of whom|or)\s*", re.I)
+OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s*", re.I)  # "of homes" before "and businesses"
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
@@ -335,11 +337,16 @@ def context(
     before, after = s[:i], s[j:]
     cuts = list(CLAUSE_BREAK.finditer(before))
     clause_before = before[cuts[-1].end() :] if cuts else before
+    whole_lo = None  # "people still don't have power, including 70 percent of ...": the part is measured as the whole
+    if cuts and PART_OF.fullmatch(clause_before):
+        whole_lo = cuts[-2].end() if len(cuts) > 1 else 0
     preceding = before[: cuts[-1].start()] if cuts else ""
     cut = CLAUSE_BREAK.search(after)
+    if cut and cut.group().lower() == "and" and OF_NOUN.fullmatch(after[: cut.start()]):
+        cut = CLAUSE_BREAK.search(after, cut.end())  # "77% of homes and businesses in Jamaica": one noun phrase
     clause_after = after[: cut.start()] if cut else after
     lo, hi = len(before) - len(clause_before), j + len(clause_after)
-    own_lo, own_hi = lo, hi
+    own_lo, own_hi = (lo if whole_lo is None else whole_lo), hi
     for o in siblings:
         other = _span_in(o, s) if o is not a else None
         if other is None or (other[0] < j and i < other[1]):
