@@ -306,3 +306,29 @@ def test_and_inside_the_figures_noun_phrase_does_not_end_its_clause():
     )
     assert places_of(result)["d0"] == "cuba"
     assert group_of(result, "d0", "58%") == {("d0", "58%"), ("d1", "58%")}
+
+
+def test_the_same_two_digit_figure_in_a_measured_unit_is_one_fact():
+    """"44 million tonnes" twice in one story is one fact even worded apart; "44%" twice is not."""
+    result = audit(
+        "Reserves: 44 million metric tons",
+        "Vietnam holds far less than the 44 million tonnes in China, survey data show.",
+        "Turnout reached 44% by noon.",
+        "The ruling party won 44% in the capital.",
+    )
+    assert group_of(result, "d0", "44 million metric tons") == {
+        ("d0", "44 million metric tons"), ("d1", "44 million tonnes")}
+    assert group_of(result, "d2", "44%") == set()
+
+
+def test_a_list_of_places_and_a_region_are_both_the_total():
+    """A list split by "and" still reads as a list; "across the Caribbean" is the same total, not a country."""
+    result = audit(
+        "The storm moved past Barbados, Grenada and Jamaica with at least 30 deaths on Wednesday.",
+        "At least 33 people were confirmed dead across the Caribbean.",
+        "In Grenada, at least 12 people were killed.",
+    )
+    places = {k.a.doc_id: (k.place, k.total) for k in keys_of(result)}
+    assert places["d0"] == ("barbados + grenada + jamaica", True)
+    assert places["d1"] == ("caribbean", True) and places["d2"] == ("grenada", False)
+    assert group_of(result, "d0", "at least 30 deaths") == {("d0", "at least 30 deaths"), ("d1", "At least 33 people")}

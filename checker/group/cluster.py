@@ -77,7 +77,7 @@ def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
     for i, k in enumerate(items):
         for token in set(k.measure):
             index[token].append(i)
-        if k.digits >= 3:  # the same specific figure is evidence without a shared word
+        if k.specific:  # the same specific figure is evidence without a shared word
             index[f"={k.a.value}|{k.a.low}|{k.a.high}"].append(i)
     pairs: set[tuple[int, int]] = set()
     for posting in index.values():

@@ -73,6 +73,11 @@ DEFAULT_NOT_PLACES = ("monday", "tuesday", "wednesday", "thursday", "friday", "s
                       "nov", "dec")
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims")
+# regions: a figure placed in one, like one placed in a list of places, is a total over several countries
+DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin america", "middle east", "pacific",
+                   "southeast asia", "south asia", "east asia", "central asia", "central america", "south america",
+                   "north america", "west africa", "east africa", "southern africa", "gulf", "balkans", "baltics",
+                   "scandinavia", "mediterranean", "asia-pacific", "asean")
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested")
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
@@ -123,6 +128,7 @@ class Keyed:
     role: str | None = None  # "before" | "after" in a sentence that states a change
     kind: str | None = None  # "consensus" | "increment" | None (a reported level)
     via: str | None = None  # how the block was reached ("unit 'lives' -> deaths")
+    total: bool = False  # the place is a region or a list of places: a total over several, not one of them
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -133,6 +139,13 @@ class Keyed:
         return figure_digits(self.a)
 
     @cached_property
+    def specific(self) -> bool:
+        """Specific enough that the same figure stated twice is one fact: three significant digits
+        ("73.6%"), or two in a measured unit ("44 million tonnes", "$92 billion", "17 km"), where
+        coincidences are rarer than among percentages and counts."""
+        return self.digits >= 3 or (self.digits >= 2 and self.a.unit_class in ("currency", "physical"))
+
+    @cached_property
     def measure_text(self) -> str:
         return " ".join(sorted(self.measure))
 
@@ -141,7 +154,7 @@ class Keyed:
         """Everything ``similarity`` reads: two mentions with equal signatures score alike against
         any third (wire copies and repeated passages share theirs, so a score is computed once)."""
         a = self.a
-        return (self.block, self.subject, self.entity, a.subject_label, self.time, self.place, self.period,
+        return (self.block, self.subject, self.entity, a.subject_label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
                 a.unit, a.value, a.low, a.high)  # fmt: skip
 
@@ -308,6 +321,7 @@ class Context:
     own_before: str = ""
     own_after: str = ""
     next_figure: bool = False  # another figure follows in the clause (own_after stops at it)
+    lead: str = ""  # the whole sentence up to the figure (a list of places may span clause breaks)
 
     @property
     def window(self) -> str:
@@ -361,7 +375,7 @@ def context(
     elif own_hi < hi:
         own_after = _leading_out(own_after)
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
-                   own_hi < hi)
+                   own_hi < hi, before)
 
 
 # "<noun> of $Y": the words before "of" describe the figure that follows
@@ -412,6 +426,7 @@ class Reader:
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn_places)
+        self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
     # -- place
@@ -443,7 +458,7 @@ class Reader:
         key = self.subject_place(a)
         if key:
             return key
-        listed = self._place_list(ctx.preceding + ctx.before)
+        listed = self._place_list(ctx.lead)
         if listed:  # "tore through Jamaica, Haiti and Cuba, leaving at least 33 people dead": all of them
             return listed
         earlier = self._places(ctx.preceding, title)
@@ -684,6 +699,7 @@ def keyed(
             # text just measured in its unit (the tariff of the sentence before), where it was measured
             _describe_by(k, prior)
             k.place = k.place or prior.place
+        k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         last[(a.doc_id, block)] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)

@@ -11,7 +11,7 @@ MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misre
 PLACE_PENALTY = 5.0
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
-SPECIFIC_FIGURE = 80.0  # the same figure with three or more: one fact, unless a key says otherwise
+SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
 
 
 def times_differ(x: Keyed, y: Keyed) -> bool:
@@ -27,8 +27,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "subject"
     if times_differ(x, y):
         return "time"
-    if x.place and y.place and x.place != y.place:
-        return "place"
+    if x.place and y.place and x.place != y.place and not (x.total and y.total):
+        return "place"  # two countries; but "Jamaica, Haiti and Cuba" and "the Caribbean" are both the total
     if x.period and y.period and x.period != y.period:
         return "period"
     if x.basis and y.basis and x.basis != y.basis:
@@ -67,8 +67,9 @@ def similarity(x: Keyed, y: Keyed) -> float:
     """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
     if x.block != y.block or keys_differ(x, y):
         return 0.0
-    digits = min(x.digits, y.digits) if same_figure(x.a, y.a) else 0
-    specific = SPECIFIC_FIGURE if digits >= 3 else 0.0
+    same = same_figure(x.a, y.a)
+    digits = min(x.digits, y.digits) if same else 0
+    specific = SPECIFIC_FIGURE if same and x.specific and y.specific else 0.0
     if not x.measure_set & y.measure_set:
         return specific
     a, b = x.measure_text, y.measure_text

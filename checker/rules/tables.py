@@ -134,7 +134,7 @@ class Grouping(RuleKind):
         Nothing by itself: it tunes grouping. ``threshold`` is the minimum
         rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
         words (or whole phrases) ignored when comparing measures; the word
-        lists ``not_places``, ``person_units``, ``count_measures``,
+        lists ``not_places``, ``regions``, ``person_units``, ``count_measures``,
         ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
         built-in ones that read a mention's place, count, role, kind, change
         basis and own words.
@@ -161,6 +161,7 @@ class Grouping(RuleKind):
             "min_sources": {"type": "integer", "minimum": 2, "description": "Documents a group needs to be judged."},
             "not_places": _words("Capitalised words never read as a place (days, months)."),
             "person_units": _words("Nouns that count people and take their measure from the clause."),
+            "regions": _words("Places that, like a list of places, name a total over several (Caribbean, Europe)."),
             "count_measures": _words("Canonical measures a count is blocked on (deaths, evacuated, ...)."),
             "change_verbs": _words("Verbs that make a sentence state a change (old and new level)."),
             "markers": _word_lists("Kinds of figure that never join a reported one (consensus, increment)."),
