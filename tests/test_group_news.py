@@ -332,3 +332,28 @@ def test_a_list_of_places_and_a_region_are_both_the_total():
     assert places["d0"] == ("barbados + grenada + jamaica", True)
     assert places["d1"] == ("caribbean", True) and places["d2"] == ("grenada", False)
     assert group_of(result, "d0", "at least 30 deaths") == {("d0", "at least 30 deaths"), ("d1", "At least 33 people")}
+
+
+def test_share_moves_group_by_trading_session():
+    """"Shares" names the stock though "share" alone is a stopword; after hours and pre-market stay apart."""
+    result = audit(
+        "Shares rose as much as 7.5% in extended trading.",
+        "The company's shares jumped 7.4% in after-hours trading on Tuesday.",
+        "The company's shares surged 8% in pre-market trading on Wednesday.",
+        "Its stock was up 8.2% before the bell.",
+    )
+    by_doc = {k.a.doc_id: k for k in keys_of(result)}
+    assert "stock" in by_doc["d0"].measure and by_doc["d0"].basis == "after-hours"
+    assert by_doc["d2"].basis == by_doc["d3"].basis == "pre-market"
+    assert group_of(result, "d0", "as much as 7.5%") == {("d0", "as much as 7.5%"), ("d1", "7.4%")}
+    assert group_of(result, "d2", "8%") == {("d2", "8%"), ("d3", "8.2%")}
+
+
+def test_a_percent_rise_is_growth_of_what_rose():
+    result = audit(
+        "Revenue rose 16% from a year earlier, the company said.",
+        "Quarterly revenue growth came in at 16%.",
+        "Its operating margin was 16%.",
+    )
+    assert group_of(result, "d0", "16%") == {("d0", "16%"), ("d1", "16%")}
+    assert "growth" in {k.a.doc_id: k for k in keys_of(result)}["d0"].measure

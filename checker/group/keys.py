@@ -78,6 +78,7 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "southeast asia", "south asia", "east asia", "central asia", "central america", "south america",
                    "north america", "west africa", "east africa", "southern africa", "gulf", "balkans", "baltics",
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
+GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested")
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
@@ -95,6 +96,10 @@ DEFAULT_BASES: dict[str, tuple[str, ...]] = {
     "sequential": ("sequentially", "sequential", "quarter-over-quarter", "quarter over quarter", "quarter-on-quarter",
                    "from the previous quarter", "from the prior quarter", "qoq", "q/q", "month-over-month",
                    "month-on-month"),
+    # a share price move is measured against a session's open or close: after hours is not pre-market
+    "after-hours": ("after-hours", "after hours", "extended trading", "late trading", "post-market", "postmarket",
+                    "after the bell"),
+    "pre-market": ("pre-market", "premarket", "before the bell", "early trading"),
 }
 PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago)\b", re.I)
 
@@ -170,11 +175,15 @@ class Normaliser:
         self.multi: list[tuple[tuple[str, ...], str, str]] = [
             (tuple(singular(p) for p in w.split()), "", "") for w in words if " " in w
         ]
+        # a one-word term matches as written first: "shares" names a stock, though "share" is a stopword
+        self.exact: dict[str, tuple[str, str]] = {}
         for s in synonyms:
             for term in s.terms:
                 words = tuple(singular(w) for w in term.split())
                 if len(words) == 1:
-                    self.single.setdefault(words[0], (s.canonical, s.rule))
+                    self.exact.setdefault(term.lower(), (s.canonical, s.rule))
+                    if words[0] not in self.stop:
+                        self.single.setdefault(words[0], (s.canonical, s.rule))
                 else:
                     self.multi.append((words, s.canonical, s.rule))
         self.multi.sort(key=lambda m: -len(m[0]))
@@ -189,9 +198,9 @@ class Normaliser:
             return (), frozenset()
         if phrase in self._cache:
             return self._cache[phrase]
-        words = [singular(w.strip(".'’-")) for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
-        words = [w for w in words if w not in SCALE_WORDS]
-        words = [w for part in words for w in part.split("-") if w]
+        raw = [w.strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+        raw = [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
+        words = [singular(w) for w in raw]
         out: list[str] = []
         rules: set[str] = set()
         i = 0
@@ -205,8 +214,9 @@ class Normaliser:
                     break
             else:
                 w = words[i]
-                if w in self.single:
-                    canon, rule = self.single[w]
+                hit = self.exact.get(raw[i]) or self.single.get(w)
+                if hit:
+                    canon, rule = hit
                     out.append(canon)
                     rules.add(rule)
                 elif w not in self.stop and len(w) > 1:
@@ -691,7 +701,7 @@ def keyed(
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
         if k.kind == "consensus":
             _compared_with(k, same_sentence)
-        elif a.unit == "%" and (a.change or "growth" in k.measure):
+        elif a.unit == "%" and (a.change or GROWTH in k.measure):
             _change_of(k, same_sentence)
         prior = last.get((a.doc_id, block))
         if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
@@ -700,6 +710,8 @@ def keyed(
             _describe_by(k, prior)
             k.place = k.place or prior.place
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
+        if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
+            k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
         last[(a.doc_id, block)] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)
