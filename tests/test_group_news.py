@@ -357,3 +357,18 @@ def test_a_percent_rise_is_growth_of_what_rose():
     )
     assert group_of(result, "d0", "16%") == {("d0", "16%"), ("d1", "16%")}
     assert "growth" in {k.a.doc_id: k for k in keys_of(result)}["d0"].measure
+
+
+def test_one_document_may_round_its_own_figure():
+    """A hedged or headline figure and the precise one in the same article are one statement;
+    two plain figures in one body are two facts and never join each other."""
+    result = audit(
+        "China controls nearly 70% of global rare earth mining. "
+        "In 2024 it mined 270,000 tons (69%) of the world's rare earths.",
+        "China accounted for 69.2% of global rare earth mining output in 2024.",
+        "Data center revenue grew 62% from a year ago. Its top two customers made up 61% of revenue.",
+        "Revenue grew 62% from a year earlier, the company said.",
+    )
+    share = group_of(result, "d1", "69.2%")
+    assert {("d0", "nearly 70%"), ("d0", "69%"), ("d1", "69.2%")} <= share
+    assert ("d2", "61%") not in group_of(result, "d2", "62%")

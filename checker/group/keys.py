@@ -40,6 +40,7 @@ from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
+POSSESSIVE = re.compile(r"['’]s?$")  # "world's" is "world", not the plural "world'"
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
@@ -198,7 +199,7 @@ class Normaliser:
             return (), frozenset()
         if phrase in self._cache:
             return self._cache[phrase]
-        raw = [w.strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+        raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
         raw = [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
         words = [singular(w) for w in raw]
         out: list[str] = []
@@ -275,13 +276,31 @@ def written(a: Assertion) -> float | None:
     return a.low
 
 
+ROUNDED = 0.02  # one document's two statements of one figure differ at most this much (rounding)
+
+
+def _rounded(a: Assertion) -> bool:
+    """A statement that may round: hedged ("nearly", "about"), a range, or a headline's figure."""
+    return a.qualifier is not Qualifier.EXACT or is_headline(a.sentence or "")
+
+
 def one_statement(x: Assertion, y: Assertion) -> bool:
-    """Two mentions one document may make of one figure: the same figure, or the same number hedged
-    differently ("cut to 15%" in the headline, "down to a maximum of 15%" in the body)."""
+    """Two mentions one document may make of one figure: the same figure, the same number hedged
+    differently ("cut to 15%" in the headline, "down to a maximum of 15%" in the body), or rounded
+    differently ("nearly 70%", "69%"; "69-70%")."""
     if same_figure(x, y):
         return True
-    n = written(x)
-    return n is not None and x.unit == y.unit and n == written(y)
+    if x.unit != y.unit:
+        return False
+    if not any(_rounded(a) for a in (x, y)):
+        return False  # two plain figures in one body ("62% growth", "61% of revenue") are two facts
+    nx, ny = written(x), written(y)
+    if nx is not None and ny is not None:  # "nearly 70%" in the summary, "69%" in the table: rounded apart
+        return abs(nx - ny) <= ROUNDED * max(abs(nx), abs(ny))
+    if (nx is None) == (ny is None):
+        return False
+    ranged, n = (x, ny) if nx is None else (y, nx)  # "69-70%" and "69%": the figure inside the range
+    return ranged.low is not None and ranged.high is not None and ranged.low <= n <= ranged.high
 
 
 DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -620,6 +639,18 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
         k.subject, k.entity = o.subject, o.entity
 
 
+def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
+    """A bare percentage in brackets right after a level is that level's share: "mined 270,000 tons
+    (69%) of the world's rare earths" measures mining, though "(69%)" names nothing itself."""
+    s, at = k.a.sentence or "", k.a.sentence_start
+    levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
+    if not levels or not re.fullmatch(r"\s*\(\s*", s[levels[-1].a.end - at : k.a.start - at]):
+        return
+    if s[k.a.end - at :].lstrip().startswith(")"):
+        _describe_by(k, levels[-1])
+        k.time = k.time or levels[-1].time
+
+
 CHANGE_GAP = 40  # characters between a level and the change that qualifies it ("$760 million (up 56%")
 
 
@@ -703,6 +734,8 @@ def keyed(
             _compared_with(k, same_sentence)
         elif a.unit == "%" and (a.change or GROWTH in k.measure):
             _change_of(k, same_sentence)
+        elif a.unit == "%":
+            _share_in_brackets(k, same_sentence)
         prior = last.get((a.doc_id, block))
         if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
