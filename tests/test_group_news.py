@@ -372,3 +372,15 @@ def test_one_document_may_round_its_own_figure():
     share = group_of(result, "d1", "69.2%")
     assert {("d0", "nearly 70%"), ("d0", "69%"), ("d1", "69.2%")} <= share
     assert ("d2", "61%") not in group_of(result, "d2", "62%")
+
+
+def test_a_year_before_a_colon_in_brackets_dates_the_bracketed_figure():
+    """"82.5% (2021: 76.4%)": 2021 is the old figure's year, not the new one's."""
+    result = audit(
+        "Turnout was 82.5% (2021: 76.4%), the highest since 1987.",
+        "Turnout rose to 82.5%, up from 76.4% in 2021.",
+    )
+    times = {(k.a.doc_id, k.a.text): k.time for k in keys_of(result)}
+    assert times[("d0", "82.5%")] is None and times[("d0", "76.4%")] == "2021"
+    assert group_of(result, "d0", "82.5%") == {("d0", "82.5%"), ("d1", "82.5%")}
+    assert group_of(result, "d0", "76.4%") == {("d0", "76.4%"), ("d1", "76.4%")}

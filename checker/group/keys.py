@@ -639,6 +639,15 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
         k.subject, k.entity = o.subject, o.entity
 
 
+# "16.4 per cent (2021: 25.7 per cent)": the year before the colon is the bracketed figure's, not the sentence's
+BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
+
+
+def _bracket_year(a: Assertion) -> str | None:
+    at = a.start - a.sentence_start
+    return next((m.group(1) for m in BRACKET_YEAR.finditer(a.sentence or "") if m.end() == at), None)
+
+
 def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
     """A bare percentage in brackets right after a level is that level's share: "mined 270,000 tons
     (69%) of the world's rare earths" measures mining, though "(69%)" names nothing itself."""
@@ -726,6 +735,8 @@ def keyed(
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
+        time = _bracket_year(a) or (None if time and BRACKET_YEAR.search(ctx.sentence.replace(a.text, "")) and
+                                    time in BRACKET_YEAR.findall(ctx.sentence) else time)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)

@@ -78,6 +78,7 @@ def similarity(x: Keyed, y: Keyed) -> float:
     score += SUBJECT_WEIGHT * subject_evidence(x, y)
     if digits >= 2:
         score += SAME_FIGURE
+    score = min(score, 100.0)  # the penalties below still tell apart candidates that both max out
     if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
         score -= PLACE_PENALTY
     mx, my = magnitude(x.a), magnitude(y.a)
