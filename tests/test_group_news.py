@@ -384,3 +384,19 @@ def test_a_year_before_a_colon_in_brackets_dates_the_bracketed_figure():
     assert times[("d0", "82.5%")] is None and times[("d0", "76.4%")] == "2021"
     assert group_of(result, "d0", "82.5%") == {("d0", "82.5%"), ("d1", "82.5%")}
     assert group_of(result, "d0", "76.4%") == {("d0", "76.4%"), ("d1", "76.4%")}
+
+
+def test_a_name_right_before_the_figure_holds_it():
+    """Result lists ("the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%"): each figure is its
+    party's, not the sentence subject's; a long name is its bracketed acronym elsewhere in the corpus."""
+    result = audit(
+        "The Tories won with 31 percent. They are followed by the Greens at 13.5%, and the Liberals at 8.5%.",
+        "Results by party:\n\nTories: 31.2%\n\nGreens: 13.5%\n\nLiberals: 8.7%",
+        "The Green Alliance (Greens) received 13.4% of the vote, the electoral commission said.",
+    )
+    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    assert subjects[("d0", "13.5%")] == subjects[("d1", "13.5%")] == subjects[("d2", "13.4%")] == "green"
+    assert subjects[("d0", "8.5%")] == subjects[("d1", "8.7%")] == "liberal"
+    assert group_of(result, "d0", "13.5%") == {("d0", "13.5%"), ("d1", "13.5%")}
+    assert group_of(result, "d0", "8.5%") == {("d0", "8.5%"), ("d1", "8.7%")}
+    assert group_of(result, "d0", "31 percent") == {("d0", "31 percent"), ("d1", "31.2%")}

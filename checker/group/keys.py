@@ -455,6 +455,7 @@ class Reader:
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn_places)
+        self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn_aliases)
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
@@ -509,6 +510,31 @@ class Reader:
         if key and (a.subject_label in PLACE_LABELS or key in self.known_places):
             return key
         return None
+
+    def holder(self, ctx: Context) -> str | None:
+        """A name right before the figure, joined by at/with/on or a colon: the figure's holder.
+        A name opening the sentence counts only before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
+        m = HOLDER_RE.search(ctx.own_before.rstrip())
+        if not m:
+            return None
+        name = m.group(2) or m.group(1)
+        opens = ctx.lead.lstrip().startswith(m.group(1))
+        if opens and m.group("link") != ":" and not m.group(2):
+            return None
+        key, _ = self.norm.subject(name)
+        return self.aliases.get(key, key) if key and key not in self.known_places else None
+
+    def learn_aliases(self, assertions: Iterable[Assertion]) -> None:
+        """Long names the corpus abbreviates in brackets ("Social Democratic Party of Germany (SPD)")."""
+        seen: set[str] = set()
+        for a in assertions:
+            if a.sentence and a.sentence not in seen:
+                seen.add(a.sentence)
+                for m in ALIAS_RE.finditer(a.sentence):
+                    long, _ = self.norm.subject(m.group(1))
+                    short, _ = self.norm.subject(m.group(2))
+                    if long and short and long != short:
+                        self.aliases.setdefault(long, short)
 
     def learn_places(self, assertions: Iterable[Assertion]) -> None:
         """Names the corpus places: NER's GPE/LOC subjects and names after in/across/throughout.
@@ -639,6 +665,14 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
         k.subject, k.entity = o.subject, o.entity
 
 
+# "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
+NAME_WORD = r"(?:[A-Z][\w/.'’&-]*|\d+(?=/))"
+HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
+                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
+# "Alternative for Germany (AfD)": the bracketed acronym names the same holder
+ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
+                      r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
+
 # "16.4 per cent (2021: 25.7 per cent)": the year before the colon is the bracketed figure's, not the sentence's
 BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
 
@@ -650,7 +684,7 @@ def _bracket_year(a: Assertion) -> str | None:
 
 def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
     """A bare percentage in brackets right after a level is that level's share: "mined 270,000 tons
-    (69%) of the world's rare earths" measures mining, though "(69%)" names nothing itself."""
+    (69%) of the world's copper" measures mining, though "(69%)" names nothing itself."""
     s, at = k.a.sentence or "", k.a.sentence_start
     levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
     if not levels or not re.fullmatch(r"\s*\(\s*", s[levels[-1].a.end - at : k.a.start - at]):
@@ -691,6 +725,7 @@ def keyed(
     reader = Reader(norm, opts)
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     reader.learn_places(assertions)
+    reader.learn_aliases(assertions)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
@@ -730,6 +765,12 @@ def keyed(
         subject, srules = norm.subject(a.subject)
         if reader.subject_place(a):
             subject = None
+        subject = reader.aliases.get(subject, subject) if subject else None
+        entity = _named(a)
+        held = reader.holder(ctx)
+        if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
+            subject, entity = held, True
+            measure = tuple(t for t in measure if t not in set(norm.tokens(a.subject)[0])) if a.subject else measure
         if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
@@ -737,7 +778,7 @@ def keyed(
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
         time = _bracket_year(a) or (None if time and BRACKET_YEAR.search(ctx.sentence.replace(a.text, "")) and
                                     time in BRACKET_YEAR.findall(ctx.sentence) else time)
-        k = Keyed(a, subject, measure, rules | srules, block, time_key(time), _named(a), place, period,
+        k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]

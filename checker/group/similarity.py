@@ -46,6 +46,9 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
         return False
     if not (x.entity and y.entity):
         return False
+    xs, ys = set(x.subject.split()), set(y.subject.split())
+    if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
+        return False
     if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
         return x.a.subject_label == y.a.subject_label
     return True
