@@ -677,9 +677,16 @@ ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_
 BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
 
 
-def _bracket_year(a: Assertion) -> str | None:
+def _own_year(a: Assertion, time: str | None) -> str | None:
+    """The bracket's year for the bracketed figure; for the others, the time read, unless its years
+    are only those of such brackets."""
     at = a.start - a.sentence_start
-    return next((m.group(1) for m in BRACKET_YEAR.finditer(a.sentence or "") if m.end() == at), None)
+    bracketed = {m.end(): m.group(1) for m in BRACKET_YEAR.finditer(a.sentence or "")}
+    if at in bracketed:
+        return bracketed[at]
+    if time and bracketed and set(YEAR_RE.findall(time)) <= set(bracketed.values()):
+        return None
+    return time
 
 
 def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
@@ -776,8 +783,7 @@ def keyed(
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
-        time = _bracket_year(a) or (None if time and BRACKET_YEAR.search(ctx.sentence.replace(a.text, "")) and
-                                    time in BRACKET_YEAR.findall(ctx.sentence) else time)
+        time = _own_year(a, time)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via)
