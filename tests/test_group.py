@@ -210,3 +210,13 @@ def test_plural_stopwords_match_singular_tokens():
     """Tokens are singularised before the stopword check, so a plural stopword must still stop its word."""
     norm = Normaliser([], ["officials", "authorities"])
     assert norm.tokens("officials said the authorities' estimate")[0] == ("said", "the", "estimate")
+
+
+def test_a_named_subject_and_a_longer_name_containing_it_are_one_holder():
+    """"CDU" and "CDU/CSU alliance" name one side; "CDU" and "SPD" two."""
+    a = assertion("28.5%", 28.5, doc="A", subject="CDU", subject_label="ORG", measure="share of the vote")
+    b = assertion("28.6%", 28.6, doc="B", subject="CDU/CSU alliance", subject_label="ORG", measure="vote share")
+    c = assertion("28.4%", 28.4, doc="C", subject="SPD", subject_label="ORG", measure="share of the vote")
+    groups = run(a, b, c)
+    assert any({a.id, b.id} <= set(g.members) for g in groups)
+    assert not any({a.id, c.id} <= set(g.members) or {b.id, c.id} <= set(g.members) for g in groups)

@@ -145,6 +145,10 @@ class Keyed:
         return figure_digits(self.a)
 
     @cached_property
+    def subject_words(self) -> frozenset[str]:
+        return frozenset((self.subject or "").split())
+
+    @cached_property
     def specific(self) -> bool:
         """Specific enough that the same figure stated twice is one fact: three significant digits
         ("73.6%"), or two in a measured unit ("44 million tonnes", "$92 billion", "17 km"), where
@@ -454,8 +458,8 @@ class Reader:
         bases = {**DEFAULT_BASES, **dict(opts.get("bases", {}))}
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
-        self.known_places: set[str] = set()  # names the corpus itself places (see learn_places)
-        self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn_aliases)
+        self.known_places: set[str] = set()  # names the corpus itself places (see learn)
+        self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
@@ -514,7 +518,7 @@ class Reader:
     def holder(self, ctx: Context) -> str | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder.
         A name opening the sentence counts only before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
-        m = HOLDER_RE.search(ctx.own_before.rstrip())
+        m = HOLDER_RE.search(ctx.own_before.rstrip()[-HOLDER_CHARS:])  # a name of a few words, not a headline
         if not m:
             return None
         name = m.group(2) or m.group(1)
@@ -524,20 +528,10 @@ class Reader:
         key, _ = self.norm.subject(name)
         return self.aliases.get(key, key) if key and key not in self.known_places else None
 
-    def learn_aliases(self, assertions: Iterable[Assertion]) -> None:
-        """Long names the corpus abbreviates in brackets ("Social Democratic Party of Germany (SPD)")."""
-        seen: set[str] = set()
-        for a in assertions:
-            if a.sentence and a.sentence not in seen:
-                seen.add(a.sentence)
-                for m in ALIAS_RE.finditer(a.sentence):
-                    long, _ = self.norm.subject(m.group(1))
-                    short, _ = self.norm.subject(m.group(2))
-                    if long and short and long != short:
-                        self.aliases.setdefault(long, short)
-
-    def learn_places(self, assertions: Iterable[Assertion]) -> None:
-        """Names the corpus places: NER's GPE/LOC subjects and names after in/across/throughout.
+    def learn(self, assertions: Iterable[Assertion]) -> None:
+        """What the corpus says about names, in one pass over its sentences: the places it names (NER's
+        GPE/LOC subjects, names after in/across/throughout) and the long names it abbreviates in brackets
+        ("Social Democratic Party of Germany (SPD)").
 
         A list of capitalised names ("Gaming and AI PC") is a list of places only
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
@@ -548,9 +542,15 @@ class Reader:
                 key = self._place_name(a.subject)
                 if key:
                     self.known_places.add(key)
-            if a.sentence and a.sentence not in seen and not is_headline(a.sentence):
-                seen.add(a.sentence)
+            if not a.sentence or a.sentence in seen:
+                continue
+            seen.add(a.sentence)
+            if not is_headline(a.sentence):
                 self.known_places.update(key for _, key in self._places(a.sentence))
+            for m in ALIAS_RE.finditer(a.sentence):
+                long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
+                if long and short and long != short:
+                    self.aliases.setdefault(long, short)
 
     def _place_list(self, text: str) -> str | None:
         """The last list of two or more capitalised names ("Jamaica, Haiti and Cuba") before the figure, as one key."""
@@ -669,6 +669,7 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
 NAME_WORD = r"(?:[A-Z][\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
                        r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
+HOLDER_CHARS = 80
 # "Alternative for Germany (AfD)": the bracketed acronym names the same holder
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
@@ -680,6 +681,8 @@ BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\
 def _own_year(a: Assertion, time: str | None) -> str | None:
     """The bracket's year for the bracketed figure; for the others, the time read, unless its years
     are only those of such brackets."""
+    if "(" not in (a.sentence or ""):
+        return time
     at = a.start - a.sentence_start
     bracketed = {m.end(): m.group(1) for m in BRACKET_YEAR.finditer(a.sentence or "")}
     if at in bracketed:
@@ -692,13 +695,20 @@ def _own_year(a: Assertion, time: str | None) -> str | None:
 def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
     """A bare percentage in brackets right after a level is that level's share: "mined 270,000 tons
     (69%) of the world's copper" measures mining, though "(69%)" names nothing itself."""
-    s, at = k.a.sentence or "", k.a.sentence_start
+    o, gap = _level_before(k, earlier)
+    after = (k.a.sentence or "")[k.a.end - k.a.sentence_start :]
+    if o is not None and gap.strip() == "(" and after.lstrip().startswith(")"):
+        _describe_by(k, o)
+        k.time = k.time or o.time
+
+
+def _level_before(k: Keyed, earlier: Sequence[Keyed]) -> tuple[Keyed | None, str]:
+    """The nearest figure of another unit before ``k`` in its sentence, and the text between them."""
     levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
-    if not levels or not re.fullmatch(r"\s*\(\s*", s[levels[-1].a.end - at : k.a.start - at]):
-        return
-    if s[k.a.end - at :].lstrip().startswith(")"):
-        _describe_by(k, levels[-1])
-        k.time = k.time or levels[-1].time
+    if not levels:
+        return None, ""
+    o, at = levels[-1], k.a.sentence_start
+    return o, (k.a.sentence or "")[o.a.end - at : k.a.start - at]
 
 
 CHANGE_GAP = 40  # characters between a level and the change that qualifies it ("$760 million (up 56%")
@@ -711,13 +721,8 @@ def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
     networking revenue, though its own words say only "up". The same holds for
     an apposition ("sequential growth of $10 billion, or 22%").
     """
-    levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
-    if not levels:
-        return
-    o = levels[-1]
-    s = k.a.sentence or ""
-    gap = s[o.a.end - k.a.sentence_start : k.a.start - k.a.sentence_start]
-    if len(gap) <= CHANGE_GAP and not any(c in gap for c in ".;:"):
+    o, gap = _level_before(k, earlier)
+    if o is not None and len(gap) <= CHANGE_GAP and not any(c in gap for c in ".;:"):
         _describe_by(k, o)
 
 
@@ -731,8 +736,7 @@ def keyed(
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
     reader.known_places.update(s.canonical for s in synonyms if s.place)
-    reader.learn_places(assertions)
-    reader.learn_aliases(assertions)
+    reader.learn(assertions)
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
@@ -777,7 +781,7 @@ def keyed(
         held = reader.holder(ctx)
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity = held, True
-            measure = tuple(t for t in measure if t not in set(norm.tokens(a.subject)[0])) if a.subject else measure
+            measure = tuple(t for t in measure if t not in stoks)
         if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure

@@ -46,7 +46,7 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
         return False
     if not (x.entity and y.entity):
         return False
-    xs, ys = set(x.subject.split()), set(y.subject.split())
+    xs, ys = x.subject_words, y.subject_words
     if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
         return False
     if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
