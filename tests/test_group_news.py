@@ -397,6 +397,53 @@ def test_a_name_right_before_the_figure_holds_it():
     subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
     assert subjects[("d0", "13.5%")] == subjects[("d1", "13.5%")] == subjects[("d2", "13.4%")] == "green"
     assert subjects[("d0", "8.5%")] == subjects[("d1", "8.7%")] == "liberal"
-    assert group_of(result, "d0", "13.5%") == {("d0", "13.5%"), ("d1", "13.5%")}
+    assert group_of(result, "d0", "13.5%") == {("d0", "13.5%"), ("d1", "13.5%"), ("d2", "13.4%")}
     assert group_of(result, "d0", "8.5%") == {("d0", "8.5%"), ("d1", "8.7%")}
     assert group_of(result, "d0", "31 percent") == {("d0", "31 percent"), ("d1", "31.2%")}
+
+
+def test_a_figure_measured_only_by_its_holder_meets_the_holders_worded_figure():
+    """"the Greens at 13.5%" says only whose figure it is; "the Greens received 13.4% of the vote" says
+    what of. Same holder, so one figure; another party's worded figure stays apart."""
+    result = audit(
+        "The Tories won with 31 percent. They are followed by the Greens at 13.5%, and the Liberals at 8.5%.",
+        "The Greens received 13.4% of the vote, while the Liberals took 8.7% of the vote.",
+    )
+    assert group_of(result, "d0", "13.5%") == {("d0", "13.5%"), ("d1", "13.4%")}
+    assert group_of(result, "d0", "8.5%") == {("d0", "8.5%"), ("d1", "8.7%")}
+
+
+def test_a_descriptive_word_before_a_long_name_keeps_its_acronym():
+    """"the populist Northern Farmers Union" is the "Northern Farmers Union (NFU)" the corpus abbreviated."""
+    result = audit(
+        "The Northern Farmers Union (NFU) polled 9% in the east.",
+        "The populist Northern Farmers Union won 6.2% of the vote.",
+        "The NFU won 6.2% of the vote, the commission said.",
+    )
+    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    assert subjects[("d1", "6.2%")] == subjects[("d2", "6.2%")] == "nfu"
+
+
+def test_two_parties_stay_apart_whatever_ner_calls_them():
+    """NER calls one party ORG and another NORP: both are organisations, so two different subjects."""
+    result = audit(
+        "The Left Party received 8.8% of the vote.",
+        "The Greens received 11.6% of the vote.",
+        "The Left Party won 8.8% of the vote, final results showed.",
+    )
+    assert group_of(result, "d0", "8.8%") == {("d0", "8.8%"), ("d2", "8.8%")}
+
+
+def test_a_signed_change_in_brackets_is_the_change_of_the_level_before_it():
+    """"Labour: 16.4% (-9.3%)": -9.3% is Labour's fall, never Labour's share; and the year after the change
+    ("compared to 2021") dates the change, not the share."""
+    result = audit(
+        "Shares of the vote were as follows:\n\nLabour: 16.4% (-9.3% compared to 2021)\n\nGreens: 11.6% (-3.1%)",
+        "Labour won 16.4% of the vote, the electoral office said.",
+        "Labour lost 9.3 percent compared with 2021, the Greens 3.1 percent.",
+    )
+    keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    assert keys[("d0", "16.4%")].time is None and keys[("d0", "16.4%")].subject == "labour"
+    assert keys[("d0", "-9.3%")].a.change == "down" and "decline" in keys[("d0", "-9.3%")].measure
+    assert group_of(result, "d0", "16.4%") == {("d0", "16.4%"), ("d1", "16.4%")}
+    assert ("d0", "-9.3%") not in group_of(result, "d1", "16.4%")

@@ -403,6 +403,8 @@ def _direction(text: str, pos: int) -> str | None:
         return "down"
     if pos > 0 and text[pos - 1] == "+":
         return "up"
+    if text[pos : pos + 1] in ("-", "−") and text[max(0, pos - 1) : pos] == "(":
+        return "down"  # "16.4% (-9.3%)": a signed figure in brackets after a level is its change
     return None
 
 

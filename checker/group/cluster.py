@@ -74,14 +74,23 @@ def group(
 def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
     """Pairs that share a measure token or a specific figure (similarity is 0 otherwise): an inverted index."""
     index: dict[str, list[int]] = defaultdict(list)
+    holders: dict[str, list[int]] = defaultdict(list)  # holder-only mentions by subject word
     for i, k in enumerate(items):
         for token in set(k.measure):
             index[token].append(i)
         if k.specific:  # the same specific figure is evidence without a shared word
             index[f"={k.a.value}|{k.a.low}|{k.a.high}"].append(i)
+        if k.entity:
+            for word in k.subject_words:
+                index[f"@{word}"].append(i)
+                if k.holder_only:
+                    holders[f"@{word}"].append(i)
     pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
-        pairs.update(combinations(posting, 2))
+    for key, posting in index.items():
+        if key.startswith("@"):  # a named holder pairs only where one side is measured by it alone
+            pairs.update((min(i, j), max(i, j)) for i in holders.get(key, ()) for j in posting if i != j)
+        else:
+            pairs.update(combinations(posting, 2))
     return sorted(pairs)
 
 

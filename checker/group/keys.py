@@ -79,6 +79,7 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "southeast asia", "south asia", "east asia", "central asia", "central america", "south america",
                    "north america", "west africa", "east africa", "southern africa", "gulf", "balkans", "baltics",
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
+DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested")
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
@@ -107,6 +108,8 @@ PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a 
 
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"})
+# NER tells a party or a group apart as ORG or NORP, a country as GPE or LOC, at random: one kind each
+LABEL_FAMILY = {"NORP": "ORG", "LOC": "GPE"}
 
 
 def _named(a: Assertion) -> bool:
@@ -135,6 +138,7 @@ class Keyed:
     kind: str | None = None  # "consensus" | "increment" | None (a reported level)
     via: str | None = None  # how the block was reached ("unit 'lives' -> deaths")
     total: bool = False  # the place is a region or a list of places: a total over several, not one of them
+    label: str | None = None  # the subject's kind of name (NER, one label per family: ORG for NORP too); None unknown
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -147,6 +151,11 @@ class Keyed:
     @cached_property
     def subject_words(self) -> frozenset[str]:
         return frozenset((self.subject or "").split())
+
+    @cached_property
+    def holder_only(self) -> bool:
+        """Measured only by its named holder ("the Greens at 13.5%"): its share of whatever the text is about."""
+        return self.entity and bool(self.subject) and self.measure_set <= self.subject_words
 
     @cached_property
     def specific(self) -> bool:
@@ -164,7 +173,7 @@ class Keyed:
         """Everything ``similarity`` reads: two mentions with equal signatures score alike against
         any third (wire copies and repeated passages share theirs, so a score is computed once)."""
         a = self.a
-        return (self.block, self.subject, self.entity, a.subject_label, self.time, self.place, self.total, self.period,
+        return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
                 a.unit, a.value, a.low, a.high)  # fmt: skip
 
@@ -518,7 +527,7 @@ class Reader:
     def holder(self, ctx: Context) -> str | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder.
         A name opening the sentence counts only before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
-        m = HOLDER_RE.search(ctx.own_before.rstrip()[-HOLDER_CHARS:])  # a name of a few words, not a headline
+        m = HOLDER_RE.search(ctx.lead.rstrip()[-HOLDER_CHARS:])  # a name of a few words, not a headline
         if not m:
             return None
         name = m.group(2) or m.group(1)
@@ -526,7 +535,19 @@ class Reader:
         if opens and m.group("link") != ":" and not m.group(2):
             return None
         key, _ = self.norm.subject(name)
-        return self.aliases.get(key, key) if key and key not in self.known_places else None
+        return self.alias(key) if key and key not in self.known_places else None
+
+    def alias(self, key: str) -> str:
+        """The acronym the corpus gives a long name, also under a descriptive word before it ("the
+        populist Sahra Wagenknecht Alliance" is "BSW" where the corpus wrote "Sahra Wagenknecht Alliance (BSW)")."""
+        if key in self.aliases:
+            return self.aliases[key]
+        words = key.split()
+        for i in range(1, len(words) - 1):
+            short = self.aliases.get(" ".join(words[i:]))
+            if short:
+                return short
+        return key
 
     def learn(self, assertions: Iterable[Assertion]) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
@@ -662,7 +683,7 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
     k.period = k.period or o.period
     k.basis = k.basis or o.basis
     if not k.entity and o.subject:
-        k.subject, k.entity = o.subject, o.entity
+        k.subject, k.entity, k.label = o.subject, o.entity, o.label
 
 
 # "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
@@ -724,6 +745,13 @@ def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
     o, gap = _level_before(k, earlier)
     if o is not None and len(gap) <= CHANGE_GAP and not any(c in gap for c in ".;:"):
         _describe_by(k, o)
+        return
+    # "AfD: 20.8% (+10.4%)": a signed change in brackets right after a level of its own unit is that level's
+    bracketed = [o for o in earlier if o.a.end <= k.a.start]
+    if bracketed and k.a.sentence:
+        o, at = bracketed[-1], k.a.sentence_start
+        if k.a.sentence[o.a.end - at : k.a.start - at].strip().rstrip("+").rstrip() == "(":
+            _describe_by(k, o)
 
 
 def keyed(
@@ -776,21 +804,24 @@ def keyed(
         subject, srules = norm.subject(a.subject)
         if reader.subject_place(a):
             subject = None
-        subject = reader.aliases.get(subject, subject) if subject else None
-        entity = _named(a)
+        named = reader.alias(subject) if subject else None
+        entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
+        subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
         held = reader.holder(ctx)
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
-            subject, entity = held, True
-            measure = tuple(t for t in measure if t not in stoks)
+            subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
+            measure = tuple(t for t in measure if (t in local or t == block[1:]) and t not in stoks)
         if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
         time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
+        if time and ctx.next_figure and time not in f"{ctx.before} {ctx.own_after}":
+            time = None  # "28.6% (+4.4% compared to 2021)": the year is the next figure's
         time = _own_year(a, time)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
-                  reader.kind(a, ctx), via)
+                  reader.kind(a, ctx), via, label=label)
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
         if k.kind == "consensus":
             _compared_with(k, same_sentence)
@@ -799,7 +830,7 @@ def keyed(
         elif a.unit == "%":
             _share_in_brackets(k, same_sentence)
         prior = last.get((a.doc_id, block))
-        if not k.measure and prior is not None and a.start - prior.a.end <= ANAPHORA_CHARS:
+        if not k.measure and prior is not None and not prior.holder_only and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
             # text just measured in its unit (the tariff of the sentence before), where it was measured
             _describe_by(k, prior)
@@ -807,6 +838,8 @@ def keyed(
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
+        elif a.unit == "%" and a.change == "down" and k.holder_only:
+            k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         last[(a.doc_id, block)] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)

@@ -11,6 +11,7 @@ MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misre
 PLACE_PENALTY = 5.0
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
+HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
 
 
@@ -49,8 +50,8 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     xs, ys = x.subject_words, y.subject_words
     if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
         return False
-    if x.a.subject_label and y.a.subject_label:  # a person and a country can be the same side
-        return x.a.subject_label == y.a.subject_label
+    if x.label and y.label:  # a person and a country can be the same side
+        return x.label == y.label
     return True
 
 
@@ -70,14 +71,19 @@ def similarity(x: Keyed, y: Keyed) -> float:
     """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
     if x.block != y.block or keys_differ(x, y):
         return 0.0
+    if (x.holder_only and y.a.change) or (y.holder_only and x.a.change):
+        return 0.0  # "the Greens at 13.5%" is a level; "up 3.9%" is no share
     same = same_figure(x.a, y.a)
     digits = min(x.digits, y.digits) if same else 0
     specific = SPECIFIC_FIGURE if same and x.specific and y.specific else 0.0
-    if not x.measure_set & y.measure_set:
+    if x.measure_set & y.measure_set:
+        a, b = x.measure_text, y.measure_text
+        # subset match (set ratio) tempered by how much each adds (sort ratio)
+        score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
+    elif (x.holder_only or y.holder_only) and x.entity and y.entity and subject_evidence(x, y) > 0:
+        score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
+    else:
         return specific
-    a, b = x.measure_text, y.measure_text
-    # subset match (set ratio) tempered by how much each adds (sort ratio)
-    score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
     score += SUBJECT_WEIGHT * subject_evidence(x, y)
     if digits >= 2:
         score += SAME_FIGURE
