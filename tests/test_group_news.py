@@ -447,3 +447,30 @@ def test_a_signed_change_in_brackets_is_the_change_of_the_level_before_it():
     assert keys[("d0", "-9.3%")].a.change == "down" and "decline" in keys[("d0", "-9.3%")].measure
     assert group_of(result, "d0", "16.4%") == {("d0", "16.4%"), ("d1", "16.4%")}
     assert ("d0", "-9.3%") not in group_of(result, "d1", "16.4%")
+
+
+def test_seats_listed_by_party_group_by_party():
+    """Seat counts said once for a list ("310 seats for the Liberals, 140 for the Tories"; "the Tories 140";
+    "with 141 and 34 seats respectively") are each their party's."""
+    result = audit(
+        "The final count gave 310 seats to the Liberals, 140 for the Tories and 35 for the Greens.",
+        "The Liberals hold 310 seats, the Tories 140, the Greens 35.",
+        "The Liberals won 310 seats, ahead of the Tories and the Greens, with 141 and 34 seats respectively.",
+    )
+    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    assert subjects[("d0", "140")] == subjects[("d1", "140")] == subjects[("d2", "141")] == "tory"
+    assert group_of(result, "d0", "140") == {("d0", "140"), ("d1", "140"), ("d2", "141")}
+    assert group_of(result, "d0", "35") == {("d0", "35"), ("d1", "35"), ("d2", "34 seats")}
+
+
+def test_respectively_places_each_figure():
+    """"Jamaica and Haiti reported 32 and 43 deaths respectively": 32 is Jamaica's, 43 Haiti's."""
+    result = audit(
+        "Jamaica and Haiti reported 32 and 43 deaths respectively.",
+        "In Haiti, 43 people died, officials said.",
+        "The storm killed 32 people in Jamaica.",
+    )
+    assert places_of(result)["d1"] == "haiti"
+    keys = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    assert keys[("d0", "32")] == "jamaica" and keys[("d0", "43 deaths")] == "haiti"
+    assert group_of(result, "d0", "43 deaths") == {("d0", "43 deaths"), ("d1", "43 people")}

@@ -60,16 +60,48 @@ class TokenIndex:
 def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
     """Drop names and dates the text grammar let through; give bare figures their count noun."""
     idx = TokenIndex(doc)
-    out: list[Mention] = []
+    kept: list[tuple[Mention, bool]] = []
     for m in mentions:
         try:
             _unhedge_preposition(m, idx, text)
             keep = _refine_one(m, idx, text)
         except Exception:
             keep = True
-        if keep:
-            out.append(m)
-    return out
+        kept.append((m, keep))
+    # "the CDU 208 seats, the AfD 152": a figure after a name, dropped as part of it ("Big 12"), or read as a
+    # date by NER ("85 for the Greens"), is kept when the list gives it a count noun; a year never is
+    listed = _elided_units([m for m, _ in kept], text)
+    return [m for m, keep in kept if keep or (id(m) in listed and not 1000 <= (m.value or 0) <= 2100)]
+
+
+_AND_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")  # "151 and 121 seats", "3, 5 or 8 deaths"
+_LIST_GAP = 40  # characters between a counted figure and the bare one after it in a list
+
+
+def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
+    """A bare figure in a list counts what its neighbour counts: "with 151 and 121 seats"; "208 seats for
+    the CDU, 152 for the AfD"; "holds 208 seats, the AfD 152, the SPD 120". Only count nouns carry over,
+    only within one list (a comma or "and", no other figure, no sentence punctuation between).
+    Returns the ids of the figures it gave a unit."""
+    given: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.unit is not None or m.words or m.value is None or m.value != int(m.value):
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and nxt.unit is not None and nxt.unit.unit_class == un.COUNT \
+                and _AND_GAP.fullmatch(text, m.end, nxt.start):
+            m.unit = nxt.unit
+            given.add(id(m))
+            continue
+        prev = mentions[i - 1] if i > 0 else None
+        if prev is None or prev.unit is None or prev.unit.unit_class != un.COUNT:
+            continue
+        gap = text[prev.end:m.start]
+        listed = "," in gap or re.search(r"\s(?:and|or)\s*$", gap)
+        if len(gap) <= _LIST_GAP and listed and not re.search(r"[\d.;:!?()]", gap):
+            m.unit = prev.unit
+            given.add(id(m))
+    return given
 
 
 _PREP_HEDGE = re.compile(r"(around|about)\s+", re.I)

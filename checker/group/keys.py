@@ -61,6 +61,7 @@ PLACE_RE = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
+NAME_LIST_RE = re.compile(rf"\b(?:the\s+)?{_NAME}(?:,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
     r"|(?P<q>Q[1-4])|(?P<h>H[12]))\b",
@@ -524,16 +525,42 @@ class Reader:
             return key
         return None
 
+    def respective(self, sentence: Sequence[Assertion]) -> dict[str, tuple[str, bool]]:
+        """"ahead of AfD and SPD, with 151 and 121 seats respectively": the n-th figure is the n-th name's.
+        Assertion id -> (name key, is a place); the list nearest the figures, before them or after."""
+        s = sentence[0].sentence or "" if sentence else ""
+        end = RESPECTIVELY.search(s)
+        if end is None:
+            return {}
+        at = sentence[0].sentence_start
+        figures = sorted((a for a in sentence if a.end - at <= end.start()), key=lambda a: a.start)
+        lists = list(NAME_LIST_RE.finditer(s, 0, end.start()))
+        if not figures or not lists:
+            return {}
+        names = lists[-1]
+        figures = [a for a in figures if a.start - at >= names.end()] or \
+                  [a for a in figures if a.end - at <= names.start()]
+        keys = [self._place_name(re.sub(r"^the\s+", "", n)) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+",
+                                                                            names.group())]
+        if len(keys) != len(figures) or len(keys) < 2 or not all(keys):
+            return {}
+        return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True) if k}
+
     def holder(self, ctx: Context) -> str | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder.
         A name opening the sentence counts only before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
-        m = HOLDER_RE.search(ctx.lead.rstrip()[-HOLDER_CHARS:])  # a name of a few words, not a headline
-        if not m:
-            return None
-        name = m.group(2) or m.group(1)
-        opens = ctx.lead.lstrip().startswith(m.group(1))
-        if opens and m.group("link") != ":" and not m.group(2):
-            return None
+        lead = ctx.lead.rstrip()[-HOLDER_CHARS:]  # a name of a few words, not a headline
+        m = HOLDER_RE.search(lead)
+        if m:
+            name = m.group(2) or m.group(1)
+            opens = ctx.lead.lstrip().startswith(m.group(1))
+            if opens and m.group("link") != ":" and not m.group(2):
+                return None
+        else:  # "holds 208 seats, the AfD 152"; "208 seats for the CDU, 152 for the AfD"
+            m = LIST_HOLDER_RE.search(lead) or FOR_HOLDER_RE.match(ctx.own_after)
+            if not m:
+                return None
+            name = m.group(1)
         key, _ = self.norm.subject(name)
         return self.alias(key) if key and key not in self.known_places else None
 
@@ -691,6 +718,9 @@ NAME_WORD = r"(?:[A-Z][\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
                        r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
 HOLDER_CHARS = 80
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+LIST_HOLDER_RE = re.compile(rf",\s*(?:and\s+)?(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
+FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 # "Alternative for Germany (AfD)": the bracketed acronym names the same holder
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
@@ -772,6 +802,9 @@ def keyed(
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
     keyed_in: dict[tuple[str, int], list[Keyed]] = defaultdict(list)  # the mentions keyed so far, by sentence
+    respective: dict[str, tuple[str, bool]] = {}
+    for sentence in by_sentence.values():
+        respective.update(reader.respective(sentence))
     for a in assertions:
         if a.change and a.qualifier is Qualifier.RANGE:
             continue  # a change "from X to Y": not a level to compare
@@ -808,6 +841,9 @@ def keyed(
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
         held = reader.holder(ctx)
+        if a.id in respective:  # "Jamaica and Haiti reported 32 and 43 deaths respectively"
+            name, is_place = respective[a.id]
+            held, place = (held, name) if is_place else (name, place)
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
             measure = tuple(t for t in measure if (t in local or t == block[1:]) and t not in stoks)

@@ -58,3 +58,25 @@ def test_a_time_phrase_is_not_a_rate(ext):
 @pytest.mark.parametrize("sentence", NOT_ASSERTIONS)
 def test_not_an_assertion(ext, sentence):
     assert ext(sentence) == [], [a.text for a in ext(sentence)]
+
+
+# a bare figure in a list counts what its neighbour counts (the noun is said once)
+ELIDED = [
+    ("Rivals took 151 and 121 seats respectively.", "151", "seat"),
+    ("The count gave 310 seats to the Liberals, 140 for the Tories and 35 for the Greens.", "140", "seat"),
+    ("The Liberals hold 310 seats, the Tories 140, the Greens 35.", "140", "seat"),
+    ("The Liberals hold 310 seats, the Tories 140, the Greens 35.", "35", "seat"),
+    ("The flood killed 12 people in Lagos, 7 in Abuja and 3 in Kano.", "7", "people"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), ELIDED, ids=[f"{c[1]} {c[2]}" for c in ELIDED])
+def test_a_bare_figure_in_a_list_takes_its_neighbours_noun(ext, sentence, surface, unit):
+    found = [a for a in ext(sentence) if a.text == surface]
+    assert found and found[0].unit == unit
+
+
+def test_only_a_count_noun_carries_over_a_list(ext):
+    """"45%, the Tories 31": a percent is not said once for a list the way a noun is."""
+    found = {a.text: a.unit for a in ext("Labour stood at 45%, the Tories 31.")}
+    assert found.get("45%") == "%" and found.get("31") is None
