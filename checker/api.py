@@ -168,7 +168,8 @@ def audit(
     assertions = sorted([*assertions, *change_levels(assertions, docs)], key=lambda a: (a.doc_id, a.start, a.end))
     published = {d.id: d.meta.published for d in docs}
     copies = find_copies(docs)
-    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published, copies), assertions)
+    texts = {d.id: d.text for d in docs}
+    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published, copies, texts), assertions)
     stage("rules")
     flags = {d.id: rs.ai_flags(d) for d in docs}
     ctx = AuditContext(docs, assertions, groups, flags)

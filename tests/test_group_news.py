@@ -474,3 +474,31 @@ def test_respectively_places_each_figure():
     keys = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
     assert keys[("d0", "32")] == "jamaica" and keys[("d0", "43 deaths")] == "haiti"
     assert group_of(result, "d0", "43 deaths") == {("d0", "43 deaths"), ("d1", "43 people")}
+
+
+def test_a_place_before_a_colon_places_the_figure():
+    """"Chile: 44,000 tons (11%)": a fact-box line names its place before the colon."""
+    result = audit(
+        "Lithium output in 2024:\n- Chile: 44,000 tons (11%)\n- Argentina: 18,000 tons (5%)",
+        "Chile mined 44,000 tons of lithium in 2024, while Argentina mined 18,000 tons.",
+    )
+    keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    assert keys[("d0", "44,000 tons")].place == "chile" and keys[("d0", "18,000 tons")].place == "argentina"
+    assert keys[("d0", "44,000 tons")].subject is None  # a place is where, not who
+
+
+def test_a_section_heading_that_names_a_place_places_its_figures():
+    """A listicle cut by country ("2. Chile" ... "1. Australia"): each section's figures are its country's.
+    A single place heading is the article's title, not a section."""
+    texts = ["Top lithium producers\n\n2. Chile\n\nProduction: 44,000 tons\n\n1. Australia\n\n"
+             "Production: 88,000 tons",
+             "Chile produced 44,000 tons of lithium last year.",
+             "Chile\n\nProduction: 41,000 tons of lithium."]
+    result = audit(*texts)
+    rules = load_rules([])
+    keys = keyed(result.assertions, rules.synonyms(), rules.grouping_options(),
+                 {f"d{i}": t for i, t in enumerate(texts)})
+    places = {(k.a.doc_id, k.a.text): k.place for k in keys}
+    assert places[("d0", "44,000 tons")] == "chile" and places[("d0", "88,000 tons")] == "australia"
+    assert places[("d2", "41,000 tons")] is None
+    assert {("d0", "44,000 tons"), ("d1", "44,000 tons")} <= group_of(result, "d0", "44,000 tons")

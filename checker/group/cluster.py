@@ -33,18 +33,20 @@ def group(
     options: Mapping[str, Any] | None = None,
     published: Mapping[str, str | None] | None = None,
     copies: Mapping[str, str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Group]:
     """Cross-source groups of assertions about the same subject + measure.
 
     ``published`` (document id -> ISO date) lets a group say when its
     disagreement follows publication dates (an updated figure); ``copies``
-    (document id -> the original it syndicates) lets it count independent sources.
+    (document id -> the original it syndicates) lets it count independent sources;
+    ``texts`` (document id -> text) lets a figure take its section's place.
     """
     opts = dict(options or {})
     threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
     min_sources = int(opts.get("min_sources", 2))
     by_block: dict[str, list[Keyed]] = defaultdict(list)
-    for k in keyed(assertions, synonyms, opts):
+    for k in keyed(assertions, synonyms, opts, texts):
         by_block[k.block].append(k)
 
     groups: list[Group] = []

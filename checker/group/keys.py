@@ -546,9 +546,10 @@ class Reader:
             return {}
         return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True) if k}
 
-    def holder(self, ctx: Context) -> str | None:
-        """A name right before the figure, joined by at/with/on or a colon: the figure's holder.
-        A name opening the sentence counts only before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
+    def holder(self, ctx: Context) -> tuple[str, bool] | None:
+        """A name right before the figure, joined by at/with/on or a colon: the figure's holder, and whether
+        it is a place ("Myanmar: 38,000 tons" places the figure). A name opening the sentence counts only
+        before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
         lead = ctx.lead.rstrip()[-HOLDER_CHARS:]  # a name of a few words, not a headline
         m = HOLDER_RE.search(lead)
         if m:
@@ -561,8 +562,8 @@ class Reader:
             if not m:
                 return None
             name = m.group(1)
-        key, _ = self.norm.subject(name)
-        return self.alias(key) if key and key not in self.known_places else None
+        key = self._place_name(name)
+        return (self.alias(key), key in self.known_places) if key else None
 
     def alias(self, key: str) -> str:
         """The acronym the corpus gives a long name, also under a descriptive word before it ("the
@@ -784,17 +785,35 @@ def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
             _describe_by(k, o)
 
 
+HEADING_RE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]\s*)?(?P<name>[A-Z][^\n.!?:;,]{0,60}?)[ \t]*$", re.M)
+
+
+def section_places(text: str, reader: Reader) -> list[tuple[int, str]]:
+    """Where a document is cut into sections by place ("4. Australia" ... "3. Burma"): (offset, place) of
+    each heading line that names only a place. One such heading is a title, not a section: two or more
+    different places are needed."""
+    found = []
+    for m in HEADING_RE.finditer(text):
+        key = reader._place_name(m.group("name"))
+        if key and key in reader.known_places:
+            found.append((m.start(), key))
+    return found if len({k for _, k in found}) >= 2 else []
+
+
 def keyed(
     assertions: Sequence[Assertion],
     synonyms: Sequence[SynonymSet] = (),
     options: Mapping[str, Any] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Keyed]:
-    """Every groupable mention with the keys grouping compares."""
+    """Every groupable mention with the keys grouping compares. ``texts`` (document id -> text) lets a
+    figure take the place of the section it sits in."""
     opts = dict(options or {})
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     reader.learn(assertions)
+    sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
@@ -840,10 +859,12 @@ def keyed(
         named = reader.alias(subject) if subject else None
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
-        held = reader.holder(ctx)
-        if a.id in respective:  # "Jamaica and Haiti reported 32 and 43 deaths respectively"
-            name, is_place = respective[a.id]
-            held, place = (held, name) if is_place else (name, place)
+        holder = respective.get(a.id) or reader.holder(ctx)  # "Jamaica and Haiti reported 32 and 43 deaths
+        held = None                                           # respectively": each figure its own name
+        if holder and holder[1]:
+            place = place if a.id not in respective and place else holder[0]
+        elif holder:
+            held = holder[0]
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
             measure = tuple(t for t in measure if (t in local or t == block[1:]) and t not in stoks)
@@ -871,6 +892,8 @@ def keyed(
             # text just measured in its unit (the tariff of the sentence before), where it was measured
             _describe_by(k, prior)
             k.place = k.place or prior.place
+        if not k.place and sections.get(a.doc_id):  # "3. Burma / Production: 31,000 metric tons"
+            k.place = next((key for at, key in reversed(sections[a.doc_id]) if at <= a.start), None)
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
