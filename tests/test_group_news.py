@@ -502,3 +502,28 @@ def test_a_section_heading_that_names_a_place_places_its_figures():
     assert places[("d0", "44,000 tons")] == "chile" and places[("d0", "88,000 tons")] == "australia"
     assert places[("d2", "41,000 tons")] is None
     assert {("d0", "44,000 tons"), ("d1", "44,000 tons")} <= group_of(result, "d0", "44,000 tons")
+
+
+def test_year_ago_words_date_only_the_figure_they_sit_by():
+    """"EPS of $1.42, up from $1.05 a year ago": $1.05 is last year's, $1.42 this quarter's."""
+    result = audit(
+        "Acme reported earnings per share of $1.42, up from $1.05 a year ago.",
+        "Acme earned $1.42 per share in the quarter.",
+        "A year earlier, Acme earned $1.05 per share.",
+    )
+    periods = {(k.a.doc_id, k.a.text): k.period for k in keys_of(result)}
+    assert periods[("d0", "$1.42")] is None and periods[("d0", "$1.05")] == "prior"
+    assert group_of(result, "d0", "$1.42") == {("d0", "$1.42"), ("d1", "$1.42 per share")}
+
+
+def test_the_old_level_of_a_change_may_meet_a_year_ago_figure():
+    """"improved to 24% from 17%" and "up from 17% a year ago": the old level is the year-ago figure; the
+    new level never is."""
+    result = audit(
+        "The unit's operating margin improved to 24% from 17%.",
+        "Its operating margin rose to 24%, up from 17% a year ago.",
+    )
+    roles = {(k.a.doc_id, k.a.text): (k.role, k.period) for k in keys_of(result)}
+    assert roles[("d0", "17%")] == ("before", None) and roles[("d1", "17%")] == ("before", "prior")
+    assert group_of(result, "d0", "17%") == {("d0", "17%"), ("d1", "17%")}
+    assert group_of(result, "d0", "24%") == {("d0", "24%"), ("d1", "24%")}

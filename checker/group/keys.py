@@ -104,6 +104,7 @@ DEFAULT_BASES: dict[str, tuple[str, ...]] = {
                     "after the bell"),
     "pre-market": ("pre-market", "premarket", "before the bell", "early trading"),
 }
+PRIOR = "prior"  # the period of a year-ago figure
 PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago)\b", re.I)
 
 
@@ -365,6 +366,7 @@ class Context:
     own_after: str = ""
     next_figure: bool = False  # another figure follows in the clause (own_after stops at it)
     lead: str = ""  # the whole sentence up to the figure (a list of places may span clause breaks)
+    first: bool = True  # no other figure before it in the sentence
 
     @property
     def window(self) -> str:
@@ -404,12 +406,13 @@ def context(
     clause_after = after[: cut.start()] if cut else after
     lo, hi = len(before) - len(clause_before), j + len(clause_after)
     own_lo, own_hi = (lo if whole_lo is None else whole_lo), hi
+    first = True
     for o in siblings:
         other = _span_in(o, s) if o is not a else None
         if other is None or (other[0] < j and i < other[1]):
             continue  # itself, or a span overlapping it (a change and its levels)
         if other[1] <= i:
-            own_lo = max(own_lo, other[1])
+            own_lo, first = max(own_lo, other[1]), False
         elif other[0] >= j:
             own_hi = min(own_hi, other[0])
     own_after = _plain(s[j:own_hi])
@@ -418,7 +421,7 @@ def context(
     elif own_hi < hi:
         own_after = _leading_out(own_after)
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
-                   own_hi < hi, before)
+                   own_hi < hi, before, first)
 
 
 # "<noun> of $Y": the words before "of" describe the figure that follows
@@ -619,7 +622,12 @@ class Reader:
                 if m.group("q") or m.group("h"):
                     return (m.group("q") or m.group("h")).lower()
                 return ("q" if m.group("unit").lower() == "quarter" else "h") + ORDINAL[m.group("ord").lower()]
-        return "prior" if PRIOR_RE.search(ctx.sentence) else None
+        # "EPS of $2.87, up from $2.12 a year ago": the year-ago words describe the figure they sit by, or
+        # open the sentence before its first figure ("A year earlier, it earned $2.12")
+        own = f"{ctx.own_before} | {ctx.own_after}"
+        if a.change:
+            return None  # "up 56% from a year earlier": the year-ago words are the change's base, not its period
+        return PRIOR if PRIOR_RE.search(own) or (ctx.first and PRIOR_RE.search(ctx.preceding)) else None
 
     def basis(self, ctx: Context) -> str | None:
         """'up 30% annually' vs 'down 1% sequentially': a change's comparison base, read in the figure's own words."""
@@ -670,10 +678,12 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 def role_of(a: Assertion, ctx: Context, reader: Reader, siblings: Sequence[Assertion]) -> str | None:
     """'after' for the new level of a change ("to 15%"), 'before' for the old one ("from 39%")."""
+    words = [w.lower() for w in ctx.before.split()[-2:]]
+    paired = any(s is not a and s.unit == a.unit and _leads_to(s) for s in siblings)
+    if words in (["up", "from"], ["down", "from"]) or (words[-1:] == ["from"] and paired):
+        return "before"  # "hit 23.7%, up from 17%"; "improved to 24% from 17%"
     if not reader.change.search(ctx.sentence):
         return None
-    lead = ctx.before.split()[-2:]
-    words = [w.lower() for w in lead]
     if words[-1:] == ["to"] or words == ["down", "to"] or words[-1:] == ["new"]:
         return "after"
     if words[-1:] == ["from"]:

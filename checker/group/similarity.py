@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import Keyed, magnitude, same_figure
+from checker.group.keys import PRIOR, Keyed, magnitude, same_figure
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -32,6 +32,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "place"  # two countries; but "Jamaica, Haiti and Cuba" and "the Caribbean" are both the total
     if x.period and y.period and x.period != y.period:
         return "period"
+    if None not in (xa := _year_ago(x), ya := _year_ago(y)) and xa != ya:
+        return "period"  # a year-ago figure is never the current one, said with or without a quarter
     if x.basis and y.basis and x.basis != y.basis:
         return "basis"
     if x.role and y.role and x.role != y.role:
@@ -39,6 +41,14 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
     if x.kind != y.kind:
         return "kind"
     return None
+
+
+def _year_ago(k: Keyed) -> bool | None:
+    """True for a year-ago figure, False for a current one, None when it may be either (the old level of a
+    change: "rose to 24% from 17%")."""
+    if k.period == PRIOR:
+        return True
+    return None if k.role == "before" else False
 
 
 def subjects_differ(x: Keyed, y: Keyed) -> bool:
