@@ -773,6 +773,18 @@ def _level_before(k: Keyed, earlier: Sequence[Keyed]) -> tuple[Keyed | None, str
     return o, (k.a.sentence or "")[o.a.end - at : k.a.start - at]
 
 
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s*$", re.I)
+
+
+def _old_level(k: Keyed, earlier: Sequence[Keyed]) -> None:
+    """"rose to 24%, up from 17%": "up" marks the change, it is not what 17% measures; the old level
+    measures what the new level before it measures."""
+    k.measure = tuple(t for t in k.measure if t != GROWTH)
+    new = [o for o in earlier if o.block == k.block and o.role == "after"]
+    if not k.measure and new:
+        _describe_by(k, new[-1], o_measure_only=True)
+
+
 CHANGE_GAP = 40  # characters between a level and the change that qualifies it ("$760 million (up 56%")
 
 
@@ -890,6 +902,8 @@ def keyed(
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via, label=label)
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
+        if k.role == "before" and GROWTH in k.measure and UP_FROM.search(ctx.before):
+            _old_level(k, same_sentence)
         if k.kind == "consensus":
             _compared_with(k, same_sentence)
         elif a.unit == "%" and (a.change or GROWTH in k.measure):
