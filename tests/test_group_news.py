@@ -527,3 +527,29 @@ def test_the_old_level_of_a_change_may_meet_a_year_ago_figure():
     assert roles[("d0", "17%")] == ("before", None) and roles[("d1", "17%")] == ("before", "prior")
     assert group_of(result, "d0", "17%") == {("d0", "17%"), ("d1", "17%")}
     assert group_of(result, "d0", "24%") == {("d0", "24%"), ("d1", "24%")}
+
+
+def test_a_dated_intro_line_dates_the_list_under_it():
+    """"2024 output by country:" over "- Chile: 44,000 tons": the list is 2024's, so it meets the 2024
+    figure, not the 2023 one said in the same article as another."""
+    texts = ["Lithium data for 2024 by country:\n- World lithium output: 240,000 tons\n- Chile: 44,000 tons\n"
+             "- Peru: 9,000 tons\n\nMore to come.",
+             "Chile's lithium output reached 49,000 tons in 2024, up from 41,000 tons in 2023."]
+    result = audit(*texts)
+    rules = load_rules([])
+    keys = keyed(result.assertions, rules.synonyms(), rules.grouping_options(),
+                 {f"d{i}": t for i, t in enumerate(texts)})
+    times = {(k.a.doc_id, k.a.text): k.time for k in keys}
+    assert times[("d0", "44,000 tons")] == times[("d0", "9,000 tons")] == "2024"
+    assert group_of(result, "d0", "44,000 tons") == {("d0", "44,000 tons"), ("d1", "49,000 tons")}
+
+
+def test_the_previous_years_figure_is_a_year_ago_figure():
+    """"fell 28% from 43,000 tons it produced the previous year": 43,000 is not this year's output."""
+    result = audit(
+        "Myanmar's output fell 28% in 2024 from 43,000 tons it produced the previous year.",
+        "Myanmar produced 31,000 tons.",
+    )
+    periods = {(k.a.doc_id, k.a.text): k.period for k in keys_of(result)}
+    assert periods[("d0", "43,000 tons")] == "prior"
+    assert group_of(result, "d1", "31,000 tons") == set()

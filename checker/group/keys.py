@@ -105,7 +105,10 @@ DEFAULT_BASES: dict[str, tuple[str, ...]] = {
     "pre-market": ("pre-market", "premarket", "before the bell", "early trading"),
 }
 PRIOR = "prior"  # the period of a year-ago figure
-PRIOR_RE = re.compile(r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago)\b", re.I)
+PRIOR_RE = re.compile(
+    r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago|the (?:previous|prior) year|a year before)\b",
+    re.I,
+)
 
 
 
@@ -822,6 +825,25 @@ def section_places(text: str, reader: Reader) -> list[tuple[int, str]]:
     return found if len({k for _, k in found}) >= 2 else []
 
 
+INTRO_RE = re.compile(r"^[^\n]*:[ \t]*$", re.M)  # a line ending in a colon introduces the lines under it
+BLANK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def intro_years(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, year) of the lines a dated intro line introduces ("2024 production data from the USGS:"
+    over "- China: 270,000 tons"), up to a blank line or the next intro line; only intros naming one year."""
+    intros = list(INTRO_RE.finditer(text))
+    spans = []
+    for i, m in enumerate(intros):
+        years = set(YEAR_RE.findall(m.group()))
+        if len(years) != 1:
+            continue
+        blank = BLANK_RE.search(text, m.end())
+        end = min(blank.start() if blank else len(text), intros[i + 1].start() if i + 1 < len(intros) else len(text))
+        spans.append((m.end(), end, years.pop()))
+    return spans
+
+
 def keyed(
     assertions: Sequence[Assertion],
     synonyms: Sequence[SynonymSet] = (),
@@ -836,6 +858,7 @@ def keyed(
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     reader.learn(assertions)
     sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
+    listed_years = {doc: intro_years(text) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
@@ -898,6 +921,8 @@ def keyed(
         if time and ctx.next_figure and time not in f"{ctx.before} {ctx.own_after}":
             time = None  # "28.6% (+4.4% compared to 2021)": the year is the next figure's
         time = _own_year(a, time)
+        if time is None:  # "2024 production data:" over "- Myanmar: 38,000 tons"
+            time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via, label=label)
