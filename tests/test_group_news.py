@@ -553,3 +553,14 @@ def test_the_previous_years_figure_is_a_year_ago_figure():
     periods = {(k.a.doc_id, k.a.text): k.period for k in keys_of(result)}
     assert periods[("d0", "43,000 tons")] == "prior"
     assert group_of(result, "d1", "31,000 tons") == set()
+
+
+def test_magnitudes_group_however_they_are_written():
+    """"6.8-magnitude earthquake", "magnitude 6.8 quake", "a magnitude of 6.8": one figure."""
+    result = audit(
+        "A 6.8-magnitude earthquake struck the coast on Friday.",
+        "The magnitude 6.8 earthquake was felt in the capital.",
+        "The earthquake had a magnitude of 6.9, the agency said.",
+    )
+    assert group_of(result, "d0", "6.8-magnitude") == {("d0", "6.8-magnitude"), ("d1", "magnitude 6.8"),
+                                                       ("d2", "magnitude of 6.9")}

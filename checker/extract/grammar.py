@@ -213,6 +213,9 @@ def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
     return phys
 
 
+_MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+of)?\s+$", re.I)
+
+
 def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | None:
     """A figure with its currency, scale and unit, or None when it is not a quantity."""
     start, end = n.start, n.end
@@ -246,6 +249,9 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             unit, end = got
         else:
             inner = None
+        before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
+        if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4"
+            unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()
     else:
         inner = None
     if unit is not None and unit.unit_class == un.CURRENCY and unit.canonical == "USD":

@@ -138,6 +138,7 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("GPa", "gigapascal", r"gigapascals?", r"GPa"),
     ("MPa", "megapascal", r"megapascals?", r"MPa"),
     ("kPa", "kilopascal", r"kilopascals?", r"kPa"),
+    ("magnitude", None, r"magnitude", r""),  # an earthquake's, on the moment magnitude scale
     ("point", None, r"points?|pts?\.?", r""),
     ("century", "century", r"century|centuries", r""),
     ("decade", "decade", r"decades?", r""),

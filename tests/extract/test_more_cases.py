@@ -23,6 +23,11 @@ POSITIVE = [
     ("The index fell 1.3% on Friday.", "1.3%", 1.3, "%"),
     ("Temperatures hit -12 degrees Celsius overnight.", "-12 degrees Celsius", -12, "°C"),
     ("The yield was at least 4 percent.", "at least 4 percent", 4, "%"),
+    # an earthquake's magnitude, before or after the figure
+    ("A 6.8-magnitude earthquake struck the coast.", "6.8-magnitude", 6.8, "magnitude"),
+    ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
+    ("A magnitude 7.1 quake hit the region.", "magnitude 7.1", 7.1, "magnitude"),
+    ("The largest aftershock had a magnitude of 5.2.", "magnitude of 5.2", 5.2, "magnitude"),
 ]
 
 NOT_ASSERTIONS = [
