@@ -75,18 +75,22 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
 
 
 _AND_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")  # "151 and 121 seats", "3, 5 or 8 deaths"
+_PART_GAP = re.compile(r"\b(?:including|among them|of whom|of them|of which)\s*$", re.I)  # "10 dead, including nine"
 _LIST_GAP = 40  # characters between a counted figure and the bare one after it in a list
 
 
 def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
     """A bare figure in a list counts what its neighbour counts: "with 151 and 121 seats"; "208 seats for
-    the CDU, 152 for the AfD"; "holds 208 seats, the AfD 152, the SPD 120". Only count nouns carry over,
+    the CDU, 152 for the AfD"; "holds 208 seats, the AfD 152, the SPD 120"; "10 people dead, including
+    nine from a collapsed tower". Only count nouns carry over,
     only within one list (a comma or "and", no other figure, no sentence punctuation between).
     Returns the ids of the figures it gave a unit."""
     given: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.unit is not None or m.words or m.value is None or m.value != int(m.value):
+        if m.unit is not None or m.value is None or m.value != int(m.value):
             continue
+        if m.words and re.match(r"\s+of\b", text[m.end:]):
+            continue  # "one of them": a pronoun
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and nxt.unit is not None and nxt.unit.unit_class == un.COUNT \
                 and _AND_GAP.fullmatch(text, m.end, nxt.start):
@@ -97,8 +101,8 @@ def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
         if prev is None or prev.unit is None or prev.unit.unit_class != un.COUNT:
             continue
         gap = text[prev.end:m.start]
-        listed = "," in gap or re.search(r"\s(?:and|or)\s*$", gap)
-        if len(gap) <= _LIST_GAP and listed and not re.search(r"[\d.;:!?()]", gap):
+        listed = len(gap) <= _LIST_GAP and ("," in gap or re.search(r"\s(?:and|or)\s*$", gap))
+        if (listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not re.search(r"[\d.;:!?()]", gap):
             m.unit = prev.unit
             given.add(id(m))
     return given

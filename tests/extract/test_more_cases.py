@@ -72,6 +72,8 @@ ELIDED = [
     ("The Liberals hold 310 seats, the Tories 140, the Greens 35.", "140", "seat"),
     ("The Liberals hold 310 seats, the Tories 140, the Greens 35.", "35", "seat"),
     ("The flood killed 12 people in Lagos, 7 in Abuja and 3 in Kano.", "7", "people"),
+    ("Police said 40 people were missing and six dead after the landslide.", "six", "people"),
+    ("Officials confirmed 12 people dead, including four from a collapsed bridge.", "four", "people"),
 ]
 
 
@@ -79,6 +81,11 @@ ELIDED = [
 def test_a_bare_figure_in_a_list_takes_its_neighbours_noun(ext, sentence, surface, unit):
     found = [a for a in ext(sentence) if a.text == surface]
     assert found and found[0].unit == unit
+
+
+def test_a_spelled_pronoun_takes_no_noun_from_a_list(ext):
+    found = {a.text: a.unit for a in ext("The farm has two barns and one of them burned down.")}
+    assert "one" not in found
 
 
 def test_only_a_count_noun_carries_over_a_list(ext):
