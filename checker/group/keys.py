@@ -926,6 +926,8 @@ def keyed(
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   reader.kind(a, ctx), via, label=label)
+        if k.role == "after" and time and time.lower().startswith("from"):
+            k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
         if k.role == "before" and GROWTH in k.measure and UP_FROM.search(ctx.before):
             _old_level(k, same_sentence)
