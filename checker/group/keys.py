@@ -534,7 +534,7 @@ class Reader:
     def respective(self, sentence: Sequence[Assertion]) -> dict[str, tuple[str, bool]]:
         """"ahead of AfD and SPD, with 151 and 121 seats respectively": the n-th figure is the n-th name's.
         Assertion id -> (name key, is a place); the list nearest the figures, before them or after."""
-        s = sentence[0].sentence or "" if sentence else ""
+        s = (sentence[0].sentence or "") if sentence else ""
         end = RESPECTIVELY.search(s)
         if end is None:
             return {}
@@ -546,8 +546,7 @@ class Reader:
         names = lists[-1]
         figures = [a for a in figures if a.start - at >= names.end()] or \
                   [a for a in figures if a.end - at <= names.start()]
-        keys = [self._place_name(re.sub(r"^the\s+", "", n)) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+",
-                                                                            names.group())]
+        keys = [self._place_name(n) for n in _split_names(names.group())]
         if len(keys) != len(figures) or len(keys) < 2 or not all(keys):
             return {}
         return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True) if k}
@@ -611,7 +610,7 @@ class Reader:
         """The last list of two or more capitalised names ("Jamaica, Haiti and Cuba") before the figure, as one key."""
         found = None
         for m in PLACE_LIST_RE.finditer(text):
-            names = [self._place_name(n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group())]
+            names = [self._place_name(n) for n in _split_names(m.group())]
             keys = sorted({n for n in names if n and n in self.known_places})
             if len(keys) >= 2:
                 found = " + ".join(keys)
@@ -672,6 +671,11 @@ class Reader:
                     noun = f"'{surface}'" if surface else "a bare number"
                     return f"#{t}", f"{noun} with '{t}' {where} it"
         return (f"#{singular(surface.split()[-1])}" if surface else None), None
+
+
+def _split_names(listed: str) -> list[str]:
+    """"Jamaica, Haiti and Cuba" -> its names; "the Tories and the Greens" -> "Tories", "Greens"."""
+    return [re.sub(r"^the\s+", "", n) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
