@@ -564,3 +564,18 @@ def test_magnitudes_group_however_they_are_written():
     )
     assert group_of(result, "d0", "6.8-magnitude") == {("d0", "6.8-magnitude"), ("d1", "magnitude 6.8"),
                                                        ("d2", "magnitude of 6.9")}
+
+
+def test_a_figure_expected_by_analysts_is_a_consensus():
+    """"topped the $41.2 billion expected on average by analysts": the estimate, not the result; and
+    "rose 12% to $44.0 billion" is a level of revenue, not of growth."""
+    result = audit(
+        "Revenue rose 12% year over year to $44.0 billion. That topped the $41.2 billion expected on average "
+        "by analysts.",
+        "Acme's revenue was $44.0 billion in the quarter.",
+        "Analysts had expected revenue of $41.3 billion.",
+    )
+    keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    assert keys[("d0", "$41.2 billion")].kind == "consensus"
+    assert group_of(result, "d0", "$44.0 billion") == {("d0", "$44.0 billion"), ("d1", "$44.0 billion")}
+    assert group_of(result, "d0", "$41.2 billion") == {("d0", "$41.2 billion"), ("d2", "$41.3 billion")}

@@ -104,6 +104,10 @@ DEFAULT_BASES: dict[str, tuple[str, ...]] = {
                     "after the bell"),
     "pre-market": ("pre-market", "premarket", "before the bell", "early trading"),
 }
+# "the $85.1 billion expected on average by analysts": words right after a figure that make it an estimate
+EXPECTED_AFTER = re.compile(
+    r"\s*(?:expected|forecast|estimated|projected)\s+(?:on average\s+)?by\b|\s*expected on average", re.I
+)
 PRIOR = "prior"  # the period of a year-ago figure
 PRIOR_RE = re.compile(
     r"\b(?:same period last year|a year earlier|year[- ]ago|a year ago|the (?:previous|prior) year|a year before)\b",
@@ -647,6 +651,8 @@ class Reader:
         for k, rx in self.markers.items():
             if rx.search(text):
                 return k
+        if EXPECTED_AFTER.match(ctx.own_after):
+            return "consensus"  # "the $85.1 billion expected on average by analysts"
         return None
 
     # -- counts
@@ -883,6 +889,8 @@ def keyed(
         stoks = norm.tokens(a.subject)[0] if a.subject and a.subject_label is None else ()
         own = set(mtoks) | set(stoks)
         local = tuple(t for t in wtoks if t in canon or t in own)
+        if local == (GROWTH,) and a.unit != "%" and ctx.own_before.rstrip().lower().endswith(" to"):
+            local = ()  # "Revenue rose 16% year over year to $102.3 billion": the level, not the growth
         measure = tuple(dict.fromkeys((*(local if local else mtoks), *stoks)))
         rules = (mrules if not local else frozenset()) | (wrules if local else frozenset())
         via = None
