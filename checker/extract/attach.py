@@ -192,6 +192,11 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
         if tok.text in ("-", "‑") and i + 1 < len(doc) and tok.idx + 1 == doc[i + 1].idx:
             i += 1
             continue
+        if tok.pos_ == "NOUN" and i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") \
+                and tok.idx + len(tok.text) == doc[i + 1].idx == doc[i + 2].idx - 1:
+            mods.append(tok)  # "three storm-related deaths": the noun is part of a modifier
+            i += 2
+            continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and tok.dep_ == "compound":

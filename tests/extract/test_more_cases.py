@@ -23,6 +23,9 @@ POSITIVE = [
     ("The index fell 1.3% on Friday.", "1.3%", 1.3, "%"),
     ("Temperatures hit -12 degrees Celsius overnight.", "-12 degrees Celsius", -12, "°C"),
     ("The yield was at least 4 percent.", "at least 4 percent", 4, "%"),
+    # a hyphenated modifier before the counted noun is no noun itself
+    ("Officials reported three storm-related deaths.", "three storm-related deaths", 3, "storm-related death"),
+    ("Police held 12 drug-trafficking suspects.", "12 drug-trafficking suspects", 12, "drug-trafficking suspect"),
     # an earthquake's magnitude, before or after the figure
     ("A 6.8-magnitude earthquake struck the coast.", "6.8-magnitude", 6.8, "magnitude"),
     ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
