@@ -23,6 +23,8 @@ POSITIVE = [
     ("The index fell 1.3% on Friday.", "1.3%", 1.3, "%"),
     ("Temperatures hit -12 degrees Celsius overnight.", "-12 degrees Celsius", -12, "°C"),
     ("The yield was at least 4 percent.", "at least 4 percent", 4, "%"),
+    # a decimal range is no date ("28.5-29" is not 28 May '29)
+    ("Polls put the party at 28.5-29% on Sunday.", "28.5-29%", 28.5, "%"),
     # a hyphenated modifier before the counted noun is no noun itself
     ("Officials reported three storm-related deaths.", "three storm-related deaths", 3, "storm-related death"),
     ("Police held 12 drug-trafficking suspects.", "12 drug-trafficking suspects", 12, "drug-trafficking suspect"),
@@ -40,6 +42,7 @@ NOT_ASSERTIONS = [
     "The report was published on 27 October 2025.",
     "Doors open at 4:39 am ET.",
     "Arsenal won 2-1 on Sunday.",
+    "The law took effect on 12.03.24 in Bavaria.",
 ]
 
 
