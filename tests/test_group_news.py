@@ -477,14 +477,18 @@ def test_respectively_places_each_figure():
 
 
 def test_a_place_before_a_colon_places_the_figure():
-    """"Chile: 44,000 tons (11%)": a fact-box line names its place before the colon."""
+    """"Chile: 44,000 tons (11%)": a fact-box line names its place before the colon, also where the
+    parse gives the figure no subject ("Mine output, 2024 - Chile: 44,000 tons; Peru: 9,000 tons")."""
     result = audit(
         "Lithium output in 2024:\n- Chile: 44,000 tons (11%)\n- Argentina: 18,000 tons (5%)",
         "Chile mined 44,000 tons of lithium in 2024, while Argentina mined 18,000 tons.",
+        "Mine output, 2024 - Chile: 44,000 tons; Peru: 9,000 tons; Bolivia: 2,000 tons.",
     )
     keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
     assert keys[("d0", "44,000 tons")].place == "chile" and keys[("d0", "18,000 tons")].place == "argentina"
     assert keys[("d0", "44,000 tons")].subject is None  # a place is where, not who
+    assert keys[("d2", "44,000 tons")].place == "chile" and keys[("d2", "9,000 tons")].place == "peru"
+    assert keys[("d2", "9,000 tons")].subject is None
 
 
 def test_a_section_heading_that_names_a_place_places_its_figures():

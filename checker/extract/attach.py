@@ -76,14 +76,16 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
 
 _AND_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")  # "151 and 121 seats", "3, 5 or 8 deaths"
 _PART_GAP = re.compile(r"\b(?:including|among them|of whom|of them|of which)\s*$", re.I)  # "10 dead, including nine"
+_LIST_END = re.compile(r"(?:,|\s(?:and|or))\s*$")  # "208 seats for the CDU, 152", "12 people missing and five"
+_NOT_LIST = re.compile(r"[\d.;:!?()]")  # another figure or a sentence break between: no list
 _LIST_GAP = 40  # characters between a counted figure and the bare one after it in a list
 
 
 def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
     """A bare figure in a list counts what its neighbour counts: "with 151 and 121 seats"; "208 seats for
     the CDU, 152 for the AfD"; "holds 208 seats, the AfD 152, the SPD 120"; "10 people dead, including
-    nine from a collapsed tower". Only count nouns carry over,
-    only within one list (a comma or "and", no other figure, no sentence punctuation between).
+    nine from a collapsed tower". Only count nouns carry over, only within one list (a comma or "and",
+    no other figure, no sentence punctuation between).
     Returns the ids of the figures it gave a unit."""
     given: set[int] = set()
     for i, m in enumerate(mentions):
@@ -101,8 +103,8 @@ def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
         if prev is None or prev.unit is None or prev.unit.unit_class != un.COUNT:
             continue
         gap = text[prev.end:m.start]
-        listed = len(gap) <= _LIST_GAP and ("," in gap or re.search(r"\s(?:and|or)\s*$", gap))
-        if (listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not re.search(r"[\d.;:!?()]", gap):
+        listed = len(gap) <= _LIST_GAP and ("," in gap or _LIST_END.search(gap))
+        if (listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not _NOT_LIST.search(gap):
             m.unit = prev.unit
             given.add(id(m))
     return given

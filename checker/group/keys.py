@@ -60,7 +60,10 @@ PLACE_RE = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+# a list of places read as a total: "Jamaica, Haiti and Cuba"; stricter than NAME_LIST_RE on purpose (no "the"),
+# since "the United States and Switzerland" are the two sides of a deal, not a total
 PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
+# the names "respectively" pairs with figures: "the Tories and the Greens"
 NAME_LIST_RE = re.compile(rf"\b(?:the\s+)?{_NAME}(?:,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
@@ -164,7 +167,7 @@ class Keyed:
     @cached_property
     def holder_only(self) -> bool:
         """Measured only by its named holder ("the Greens at 13.5%"): its share of whatever the text is about."""
-        return self.entity and bool(self.subject) and self.measure_set <= self.subject_words
+        return _holder_only(self)
 
     @cached_property
     def specific(self) -> bool:
@@ -184,7 +187,13 @@ class Keyed:
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
-                a.unit, a.value, a.low, a.high)  # fmt: skip
+                a.unit, a.value, a.low, a.high, a.change)  # fmt: skip
+
+
+def _holder_only(k: Keyed) -> bool:
+    """Read fresh while ``keyed`` still rewrites a mention's measure and subject (the cached properties of
+    ``Keyed`` are for after it)."""
+    return k.entity and bool(k.subject) and set(k.measure) <= set((k.subject or "").split())
 
 
 class Normaliser:
@@ -553,7 +562,7 @@ class Reader:
         keys = [self._place_name(n) for n in _split_names(names.group())]
         if len(keys) != len(figures) or len(keys) < 2 or not all(keys):
             return {}
-        return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True) if k}
+        return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True)}
 
     def holder(self, ctx: Context) -> tuple[str, bool] | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder, and whether
@@ -777,9 +786,10 @@ def _share_in_brackets(k: Keyed, earlier: Sequence[Keyed]) -> None:
         k.time = k.time or o.time
 
 
-def _level_before(k: Keyed, earlier: Sequence[Keyed]) -> tuple[Keyed | None, str]:
-    """The nearest figure of another unit before ``k`` in its sentence, and the text between them."""
-    levels = [o for o in earlier if o.block != k.block and o.a.end <= k.a.start]
+def _level_before(k: Keyed, earlier: Sequence[Keyed], any_unit: bool = False) -> tuple[Keyed | None, str]:
+    """The nearest figure before ``k`` in its sentence (of another unit, unless ``any_unit``), and the
+    text between them."""
+    levels = [o for o in earlier if (any_unit or o.block != k.block) and o.a.end <= k.a.start]
     if not levels:
         return None, ""
     o, at = levels[-1], k.a.sentence_start
@@ -813,11 +823,9 @@ def _change_of(k: Keyed, earlier: Sequence[Keyed]) -> None:
         _describe_by(k, o)
         return
     # "AfD: 20.8% (+10.4%)": a signed change in brackets right after a level of its own unit is that level's
-    bracketed = [o for o in earlier if o.a.end <= k.a.start]
-    if bracketed and k.a.sentence:
-        o, at = bracketed[-1], k.a.sentence_start
-        if k.a.sentence[o.a.end - at : k.a.start - at].strip().rstrip("+").rstrip() == "(":
-            _describe_by(k, o)
+    o, gap = _level_before(k, earlier, any_unit=True)
+    if o is not None and gap.strip().rstrip("+").rstrip() == "(":
+        _describe_by(k, o)
 
 
 HEADING_RE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]\s*)?(?P<name>[A-Z][^\n.!?:;,]{0,60}?)[ \t]*$", re.M)
@@ -861,7 +869,7 @@ def keyed(
     texts: Mapping[str, str] | None = None,
 ) -> list[Keyed]:
     """Every groupable mention with the keys grouping compares. ``texts`` (document id -> text) lets a
-    figure take the place of the section it sits in."""
+    figure take the place of the section it sits in and the year of the intro line above its list."""
     opts = dict(options or {})
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
@@ -916,12 +924,11 @@ def keyed(
         named = reader.alias(subject) if subject else None
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
-        holder = respective.get(a.id) or reader.holder(ctx)  # "Jamaica and Haiti reported 32 and 43 deaths
-        held = None                                           # respectively": each figure its own name
-        if holder and holder[1]:
-            place = place if a.id not in respective and place else holder[0]
-        elif holder:
-            held = holder[0]
+        # "the Greens at 13.5%", "Jamaica and Haiti reported 32 and 43 deaths respectively": a name by the figure
+        name, is_place = respective.get(a.id) or reader.holder(ctx) or (None, False)
+        if is_place and (a.id in respective or not place):
+            place = name
+        held = name if not is_place else None
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
             measure = tuple(t for t in measure if (t in local or t == block[1:]) and t not in stoks)
@@ -950,7 +957,7 @@ def keyed(
         elif a.unit == "%":
             _share_in_brackets(k, same_sentence)
         prior = last.get((a.doc_id, block))
-        if not k.measure and prior is not None and not prior.holder_only and a.start - prior.a.end <= ANAPHORA_CHARS:
+        if not k.measure and prior is not None and not _holder_only(prior) and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
             # text just measured in its unit (the tariff of the sentence before), where it was measured
             _describe_by(k, prior)
@@ -960,7 +967,7 @@ def keyed(
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
-        elif a.unit == "%" and a.change == "down" and k.holder_only:
+        elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         last[(a.doc_id, block)] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)

@@ -86,15 +86,16 @@ def similarity(x: Keyed, y: Keyed) -> float:
     same = same_figure(x.a, y.a)
     digits = min(x.digits, y.digits) if same else 0
     specific = SPECIFIC_FIGURE if same and x.specific and y.specific else 0.0
+    evidence = subject_evidence(x, y)
     if x.measure_set & y.measure_set:
         a, b = x.measure_text, y.measure_text
         # subset match (set ratio) tempered by how much each adds (sort ratio)
         score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
-    elif (x.holder_only or y.holder_only) and x.entity and y.entity and subject_evidence(x, y) > 0:
+    elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
     else:
         return specific
-    score += SUBJECT_WEIGHT * subject_evidence(x, y)
+    score += SUBJECT_WEIGHT * evidence
     if digits >= 2:
         score += SAME_FIGURE
     score = min(score, 100.0)  # the penalties below still tell apart candidates that both max out
