@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import checker
 from checker.group import Keyed, Normaliser, keyed
+from checker.group.similarity import similarity
 from checker.model import Audit, Document
 from checker.rules import load_rules
 
@@ -583,3 +584,71 @@ def test_a_figure_expected_by_analysts_is_a_consensus():
     assert keys[("d0", "$41.2 billion")].kind == "consensus"
     assert group_of(result, "d0", "$44.0 billion") == {("d0", "$44.0 billion"), ("d1", "$44.0 billion")}
     assert group_of(result, "d0", "$41.2 billion") == {("d0", "$41.2 billion"), ("d2", "$41.3 billion")}
+
+
+def test_an_opening_phrase_dates_the_first_figure_of_its_sentence():
+    result = audit(
+        "In the 2019 poll, turnout was 61.3% and the Greens won 12.1%.",
+        "Turnout stood at 61.3% in 2019 and 58.2% this time.",
+        "Turnout was 61.3% on Sunday, the commission said.",
+    )
+    dated = next(k for k in keys_of(result) if k.a.doc_id == "d0")
+    assert dated.time == "2019"
+
+
+def test_a_sentences_only_figure_takes_the_sentences_year():
+    result = audit(
+        "Turnout had only been higher in 1972, when it reached 91.1%.",
+        "The record was set in 1972, with 91.1% turnout.",
+        "Turnout this time was 82.4%, the highest since reunification.",
+        "Some 82.4% of voters cast a ballot.",
+    )
+    times = {k.a.doc_id: k.time for k in keys_of(result) if k.a.text.startswith("91.1")}
+    assert times == {"d0": "1972", "d1": "1972"}
+
+
+def test_a_level_in_brackets_after_a_comparison_is_not_the_rise():
+    """"an increase on the previous election (71% in 2017)": 71% is the old turnout, not a growth figure."""
+    result = audit(
+        "It was the highest turnout since 1990 and an increase on the previous election (71% in 2017).",
+        "Turnout in 2017 was 71%, the commission said.",
+    )
+    assert group_of(result, "d0", "71%") == {("d0", "71%"), ("d1", "71%")}
+
+
+def test_a_year_inside_a_name_dates_nothing():
+    result = audit("The $40 billion pact was signed at the Pacific Summit 2025 in Lima.")
+    assert result.assertions[0].time is None
+
+
+def test_a_clipped_name_and_its_initials_are_the_long_name():
+    """"the Fed" is "the Federal Reserve", "the ECB" the "European Central Bank": never two subjects."""
+    result = audit(
+        "The Federal Reserve cut its benchmark lending rate by 25 basis points on Wednesday.",
+        "The Fed lowered interest rates by 25 basis points, its first cut this year.",
+        "The European Central Bank held its deposit rate at 2.15%.",
+        "The ECB kept the key rate at 2.15%, as expected.",
+    )
+    assert group_of(result, "d0", "25 basis points") == {("d0", "25 basis points"), ("d1", "25 basis points")}
+    assert group_of(result, "d2", "2.15%") == {("d2", "2.15%"), ("d3", "2.15%")}
+
+
+def test_an_undated_figure_prefers_an_undated_one():
+    """Between two otherwise equal candidates, the undated one: an undated figure is usually the current one."""
+    result = audit(
+        "Turnout was more than 70% this weekend.",
+        "Turnout was 71.2% in 2017.",
+        "Turnout reached 76% this weekend.",
+    )
+    k = {key.a.doc_id: key for key in keys_of(result)}
+    assert similarity(k["d0"], k["d2"]) > similarity(k["d0"], k["d1"])
+
+
+def test_a_release_names_its_rate_many_ways():
+    result = audit(
+        "The jobless rate rose to 4.3% in August.",
+        "Unemployment climbed to 4.3% in August, the highest in four years.",
+        "Voters cast 46.2 million ballots.",
+        "Some 46.2 million votes were cast.",
+    )
+    assert group_of(result, "d0", "4.3%") == {("d0", "4.3%"), ("d1", "4.3%")}

@@ -579,12 +579,21 @@ _TIME_RE = re.compile(
 )
 
 
+# a capitalised word right before a bare year makes the year part of a name; months and fiscal words date it
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Fiscal|Financial|Year|FY|Q[1-4]|H[12])"
+    r")[A-Z][\w&-]*\s+$"
+)
+
+
 def find_time(text: str, start: int, end: int) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024")."""
     best: tuple[int, str] | None = None
     for m in _TIME_RE.finditer(text):
         if m.start() < end and start < m.end():
             continue
+        if _NAME_BEFORE.search(text, 0, m.start()) and m.group(0)[:1].isdigit():
+            continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing
         phrase = m.group(0).strip()
         if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
             phrase = phrase.split(None, 1)[1]

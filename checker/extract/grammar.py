@@ -213,6 +213,7 @@ def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
     return phys
 
 
+_WEIGHT_WORDS = re.compile(r"\b(?:weigh\w*|heav\w*|payload|thrust|cargo|loads?|lift\w*|haul\w*)\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+of)?\s+$", re.I)
 
 
@@ -247,6 +248,9 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             got = _unit_at(text, inner[1], money=False)
         if got is not None and (p == end or got[0].unit_class in (un.CURRENCY, un.PHYSICAL)):
             unit, end = got
+        if unit is not None and unit.canonical == "lb" and scale and not _OF_A.match(text, end) \
+                and not _WEIGHT_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40)):
+            unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)  # "125 million pounds" is money, not weight
         else:
             inner = None
         before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None

@@ -762,6 +762,10 @@ ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_
 BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
 
 
+# "In the 2021 election, turnout was 76.4%": an opening phrase dates the sentence's first figure
+OPENING_TIME = re.compile(r"\s*(?:in|during|for|by|at the end of|as of)\s+(?:the\s+)?[^,]{0,40}$", re.I)
+
+
 def _own_year(a: Assertion, time: str | None) -> str | None:
     """The bracket's year for the bracketed figure; for the others, the time read, unless its years
     are only those of such brackets."""
@@ -796,6 +800,10 @@ def _level_before(k: Keyed, earlier: Sequence[Keyed], any_unit: bool = False) ->
     return o, (k.a.sentence or "")[o.a.end - at : k.a.start - at]
 
 
+# the level compared with, in brackets after the comparison: "a rise on the previous election (76.6% in 2021)"
+COMPARED_IN_BRACKETS = re.compile(
+    r"\b(?:increase|rise|gain|jump|drop|fall|decline|decrease|higher|lower)\s+(?:on|over|from|than|compared\s+"
+    r"(?:with|to))\s+(?:the\s+|its\s+|their\s+)?[\w\s-]{0,40}\(\s*$", re.I)
 UP_FROM = re.compile(r"\b(?:up|down)\s+from\s*$", re.I)
 
 
@@ -899,6 +907,8 @@ def keyed(
         local = tuple(t for t in wtoks if t in canon or t in own)
         if local == (GROWTH,) and a.unit != "%" and ctx.own_before.rstrip().lower().endswith(" to"):
             local = ()  # "Revenue rose 16% year over year to $102.3 billion": the level, not the growth
+        if GROWTH in local and COMPARED_IN_BRACKETS.search(ctx.lead):
+            local = tuple(t for t in local if t != GROWTH)  # "an increase on the last vote (76.6% in 2021)"
         measure = tuple(dict.fromkeys((*(local if local else mtoks), *stoks)))
         rules = (mrules if not local else frozenset()) | (wrules if local else frozenset())
         via = None
@@ -936,7 +946,10 @@ def keyed(
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
-        time = a.time if a.time and (a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence) else None
+        alone = len(by_sentence[(a.doc_id, a.sentence_start)]) == 1  # the sentence's only figure
+        opening = ctx.first and OPENING_TIME.match(ctx.preceding) is not None  # "In the 2021 vote, turnout was ..."
+        time = a.time if a.time and (alone or a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence
+                                     or (opening and a.time in ctx.preceding)) else None
         if time and ctx.next_figure and time not in f"{ctx.before} {ctx.own_after}":
             time = None  # "28.6% (+4.4% compared to 2021)": the year is the next figure's
         time = _own_year(a, time)

@@ -9,6 +9,7 @@ from checker.group.keys import PRIOR, Keyed, magnitude, same_figure
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
 PLACE_PENALTY = 5.0
+TIME_PENALTY = 5.0
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
@@ -60,9 +61,33 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     xs, ys = x.subject_words, y.subject_words
     if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
         return False
+    if abbreviates(x.subject, y.subject) or abbreviates(y.subject, x.subject):
+        return False  # "the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund"
     if x.label and y.label:  # a person and a country can be the same side
         return x.label == y.label
     return True
+
+
+NAME_FILLERS = frozenset(("of", "the", "and", "for", "on", "&"))
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """``short`` names ``long`` by initials ("imf" / "international monetary fund") or by clipped words
+    in order ("united states fed" / "united states federal reserves"; each clip three letters or more)."""
+    sw = short.split()
+    lw = [w for w in long.split() if w not in NAME_FILLERS]
+    if len(sw) == 1 and len(sw[0]) >= 2 and len(lw) >= 2 and "".join(w[0] for w in lw) == sw[0]:
+        return True
+    if len(sw) >= len(lw):
+        return False
+    i = 0
+    for w in sw:
+        while i < len(lw) and not (lw[i] == w or (len(w) >= 3 and lw[i].startswith(w))):
+            i += 1
+        if i == len(lw):
+            return False
+        i += 1
+    return any(w not in lw for w in sw)  # at least one word clipped (else the subset rule decided)
 
 
 def subject_evidence(x: Keyed, y: Keyed) -> float:
@@ -73,6 +98,8 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
     if not (x.subject and y.subject):
         return 0.0
     if x.subject == y.subject or fuzz.token_set_ratio(x.subject, y.subject) >= 90:
+        return 1.0
+    if x.entity and y.entity and (abbreviates(x.subject, y.subject) or abbreviates(y.subject, x.subject)):
         return 1.0
     return -1.0 if x.entity and y.entity else 0.0
 
@@ -101,6 +128,8 @@ def similarity(x: Keyed, y: Keyed) -> float:
     score = min(score, 100.0)  # the penalties below still tell apart candidates that both max out
     if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
         score -= PLACE_PENALTY
+    if bool(x.time) != bool(y.time):  # one dated, the other not (often the current figure)
+        score -= TIME_PENALTY
     mx, my = magnitude(x.a), magnitude(y.a)
     if mx and my:  # between equally good candidates, prefer the nearer figure
         score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))

@@ -98,3 +98,19 @@ def test_only_a_count_noun_carries_over_a_list(ext):
     """"45%, the Tories 31": a percent is not said once for a list the way a noun is."""
     found = {a.text: a.unit for a in ext("Labour stood at 45%, the Tories 31.")}
     assert found.get("45%") == "%" and found.get("31") is None
+
+
+# "pounds" with a scale is money unless the sentence weighs something or says "of" what
+POUNDS = [
+    ("The club paid a reported 95 million pounds for the striker.", "GBP"),
+    ("The deal is worth 1.2 billion pounds, the company said.", "GBP"),
+    ("The plant recalled 2 million pounds of ground beef.", "lb"),
+    ("The rocket's payload weighs 1.5 million pounds at launch.", "lb"),
+    ("The trailer can carry 80,000 pounds.", "lb"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), POUNDS, ids=[c[0][:30] for c in POUNDS])
+def test_pounds_are_money_or_weight_by_their_context(ext, sentence, unit):
+    found = [a for a in ext(sentence) if "pounds" in a.text]
+    assert found and found[0].unit == unit
