@@ -652,3 +652,24 @@ def test_a_release_names_its_rate_many_ways():
         "Some 46.2 million votes were cast.",
     )
     assert group_of(result, "d0", "4.3%") == {("d0", "4.3%"), ("d1", "4.3%")}
+
+
+def test_names_around_a_figure_join_it_where_no_measure_word_does():
+    """Transfer copy names the player, not the measure: the words around the figure carry it."""
+    result = audit(
+        "Manager Sean Dyke signed Tomas Brevik from Ashford for £48m on deadline day.",
+        "Ashford sold Tomas Brevik (£52m) and Malik Oduya (£31m) before the window shut.",
+        "Ashford's sale of Tomas Brevik for £48m broke their record.",
+    )
+    brevik = group_of(result, "d0", "£48m")
+    assert brevik == {("d0", "£48m"), ("d1", "£52m"), ("d2", "£48m")}
+
+
+def test_basis_points_and_percentage_points_are_one_move():
+    result = audit(
+        "The central bank cut its policy rate by 25 basis points on Thursday.",
+        "The bank delivered a quarter-point cut to its policy rate.",
+        "The policy rate was lowered by 0.25 percentage point on Thursday.",
+    )
+    assert group_of(result, "d0", "25 basis points") == {
+        ("d0", "25 basis points"), ("d1", "a quarter-point"), ("d2", "0.25 percentage point")}

@@ -226,6 +226,11 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
         return None  # CO2, XC40, COVID-19, H2
     if cur is not None:
         unit, start = cur
+    if n.points:  # "a quarter-point cut": the words are the figure and its unit
+        m = Mention(start, end, n.value, n.start, n.end, None, un.Unit("pp", un.PERCENT, "pp", text[n.start:n.end]),
+                    words=True)
+        m.unit_end = end
+        return m
     if n.share:
         m = Mention(start, end, n.value, n.start, n.end, None, un.Unit("%", un.PERCENT, "%", text[n.start:n.end]),
                     words=True, share=True)

@@ -47,6 +47,7 @@ _NUMERAL_RE = re.compile(
 )
 _SCI_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?([-−‒–]?\d{1,3})|[eE]([-+]?\d{1,3})(?![A-Za-z])")
 _VULGAR_RE = re.compile("[" + "".join(VULGAR) + "]")
+_MIXED_RE = re.compile(r"(?<![\d.,/⁄])(\d{1,3})[-‑ ]$")
 _FRACTION_RE = re.compile(r"(?<![\d/⁄.,])(\d{1,3})\s?[/⁄](\d{1,4})(?![\d/⁄])")
 _MINUS = "-−"
 
@@ -63,6 +64,7 @@ class Num:
     vague: tuple[float, float] | None = None  # "dozens of", "thousands of": an order of magnitude
     share: bool = False  # a spelled fraction read as a percent share ("one in five")
     glued_before: bool = False  # a letter right before the digits ("CO2", "RM23")
+    points: bool = False  # a spelled move of a rate, in percentage points ("a quarter-point cut")
 
 
 def _numeral_value(s: str) -> tuple[float, int]:
@@ -78,8 +80,10 @@ def scan_numerals(text: str) -> list[Num]:
     for m in _FRACTION_RE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if 0 < a < b and not _dateish(text, m.start(), m.end()):
-            out.append(Num(m.start(), m.end(), a / b, None))
-            taken.append((m.start(), m.end()))
+            whole = _MIXED_RE.search(text, 0, m.start())  # "4-1/4 percent", "2 3/4 inches"
+            start, value = (whole.start(1), int(whole.group(1)) + a / b) if whole else (m.start(), a / b)
+            out.append(Num(start, m.end(), value, None))
+            taken.append((start, m.end()))
     for m in _NUMERAL_RE.finditer(text):
         s, e = m.start(), m.end()
         if any(ts <= s < te for ts, te in taken):
@@ -164,6 +168,13 @@ def _followed_by_of(text: str, end: int) -> bool:
     return bool(re.match(r"\s+of\b", text[end:end + 4]))
 
 
+_RATE_FRACTION = re.compile(
+    r"(?:an?\s+|one\s+)?(?P<frac>three[- ‑]quarters?|quarter|half)(?:[- ‑]|\s+(?:of\s+)?an?\s+)"
+    r"(?P<pct>percentage[- ‑])?points?\b", re.I)
+_RATE_FRACTION_VALUE = {"quarter": 0.25, "half": 0.5, "three-quarter": 0.75, "three-quarters": 0.75}
+_RATE_WORDS = re.compile(r"\b(?:rates?|cut|cuts|hike|hikes|basis|yields?|bps)\b", re.I)
+
+
 def _word_number_at(text: str, words: list[tuple[int, int, str]], i: int) -> tuple[Num, int] | None:
     s, e, w = words[i]
     n = len(words)
@@ -174,6 +185,14 @@ def _word_number_at(text: str, words: list[tuple[int, int, str]], i: int) -> tup
     def gap_ok(k: int, seps: tuple[str, ...] = (" ", "-", "‑")) -> bool:
         return k + 1 < n and _gap(text, words, k) in seps
 
+    # a rate's move in words: "a quarter-point cut", "half a percentage point", "three-quarters of a point"
+    rate = _RATE_FRACTION.match(text, s)
+    if rate and (rate.group("pct") or _RATE_WORDS.search(text)):
+        value = _RATE_FRACTION_VALUE[rate.group("frac").lower().replace("‑", "-").replace(" ", "-")]
+        k = i
+        while k < n and words[k][1] <= rate.end():
+            k += 1
+        return Num(s, rate.end(), value, None, words=True, points=True), k
     # vague magnitudes: "dozens of", "tens of thousands of", "hundreds of millions of"
     if w in ("dozens", "tens", "hundreds", "thousands", "millions", "billions"):
         base = {"dozens": 12.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,

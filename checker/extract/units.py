@@ -154,6 +154,9 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
 _PINT_EXPR = {canon: expr for canon, expr, _, _ in _PHYSICAL_TABLE if expr}
 
 
+RATE_POINTS = {"pp": 1.0, "bp": 0.01}  # changes of a rate, in percentage points
+
+
 @lru_cache(maxsize=256)
 def conversion_factor(source: str, target: str) -> float | None:
     """How many ``target`` units one ``source`` unit is (mph -> km/h: 1.609), by Pint; None when they don't convert.
@@ -162,6 +165,8 @@ def conversion_factor(source: str, target: str) -> float | None:
     """
     if source == target:
         return 1.0
+    if source in RATE_POINTS and target in RATE_POINTS:  # 25 basis points are a quarter percentage point
+        return RATE_POINTS[source] / RATE_POINTS[target]
     src, dst = _PINT_EXPR.get(source), _PINT_EXPR.get(target)
     if not src or not dst:
         return None
@@ -169,6 +174,20 @@ def conversion_factor(source: str, target: str) -> float | None:
         return float(ureg().Quantity(1.0, src).to(dst).magnitude)
     except Exception:
         return None
+
+
+@lru_cache(maxsize=256)
+def base_factor(unit: str | None) -> float:
+    """How many base units (SI; percentage points for rate moves) one ``unit`` is; 1 when it has none."""
+    if unit in RATE_POINTS:
+        return RATE_POINTS[unit]
+    expr = _PINT_EXPR.get(unit or "")
+    if not expr:
+        return 1.0
+    try:
+        return float(ureg().Quantity(1.0, expr).to_base_units().magnitude)
+    except Exception:
+        return 1.0
 
 
 _SPEED_OF = {"mi": ("mph", "mile/hour"), "km": ("km/h", "kilometer/hour")}

@@ -11,10 +11,11 @@ from typing import Any
 
 from checker.group.keys import Keyed, keyed, one_statement
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
-from checker.group.similarity import keys_differ, similarity
+from checker.group.similarity import context_similarity, context_weights, keys_differ, similarity
 from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
+RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) still pairs them as candidates
 AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity, as a share of the threshold
 
 
@@ -56,13 +57,15 @@ def group(
         signatures: dict[tuple[Any, ...], int] = {}
         sig = [signatures.setdefault(k.signature, len(signatures)) for k in items]
         known: dict[tuple[int, int], float] = {}
-        for i, j in _candidates(items):
+        weights = context_weights(items)
+        for i, j in _candidates(items, weights):
             x, y = items[i], items[j]
             if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
                 continue
             s = known.get((sig[i], sig[j]))
             if s is None:
-                s = known[sig[i], sig[j]] = known[sig[j], sig[i]] = similarity(x, y)
+                s = similarity(x, y) or context_similarity(x, y, weights)
+                known[sig[i], sig[j]] = known[sig[j], sig[i]] = s
             if s > 0:
                 scores[_pair(x.a.id, y.a.id)] = s
         clusters = _agglomerate(items, scores, threshold)
@@ -73,11 +76,17 @@ def group(
     return _dedupe_ids(groups)
 
 
-def _candidates(items: Sequence[Keyed]) -> list[tuple[int, int]]:
-    """Pairs that share a measure token or a specific figure (similarity is 0 otherwise): an inverted index."""
+def _candidates(items: Sequence[Keyed], weights: Mapping[str, float] | None = None) -> list[tuple[int, int]]:
+    """Pairs that share a measure token, a specific figure or a rare word around the figure (similarity
+    is 0 otherwise): an inverted index."""
     index: dict[str, list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)  # holder-only mentions by subject word
+    df = Counter(w for k in items for w in k.near)
+    rare = max(RARE_WORDS, len(items) // 5)
     for i, k in enumerate(items):
+        for word in k.near:
+            if weights is not None and word in weights and df[word] <= rare:
+                index[f"~{word}"].append(i)
         for token in set(k.measure):
             index[token].append(i)
         if k.specific:  # the same specific figure is evidence without a shared word

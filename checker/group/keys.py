@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from checker.extract.units import conversion_factor
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checker.extract.units import RATE_POINTS, base_factor, conversion_factor
 from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import singular
 
@@ -151,6 +153,8 @@ class Keyed:
     via: str | None = None  # how the block was reached ("unit 'lives' -> deaths")
     total: bool = False  # the place is a region or a list of places: a total over several, not one of them
     label: str | None = None  # the subject's kind of name (NER, one label per family: ORG for NORP too); None unknown
+    near: frozenset[str] = frozenset()  # content words right around the figure (names above all)
+    named: frozenset[str] = frozenset()  # its measure words that are the pack's table measures
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -187,7 +191,7 @@ class Keyed:
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
-                a.unit, a.value, a.low, a.high, a.change)  # fmt: skip
+                a.unit, a.value, a.low, a.high, a.change, self.near, self.named)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
@@ -264,9 +268,10 @@ class Normaliser:
 
 
 def magnitude(a: Assertion) -> float | None:
+    """The figure's size in its block's common unit ("26 feet" and "eight meters" are close)."""
     for v in (a.value, a.high, a.low):
         if v:
-            return abs(v)
+            return abs(v) * base_factor(a.unit)
     return None
 
 
@@ -283,6 +288,8 @@ def block_key(a: Assertion) -> str | None:
         return a.unit.rsplit("/", 1)[0]
     if a.unit_class == "physical" and a.dimension:
         return a.dimension
+    if a.unit in RATE_POINTS:  # basis points and percentage points: one quantity, the verdict converts
+        return "pp"
     return a.unit
 
 
@@ -766,6 +773,21 @@ BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\
 OPENING_TIME = re.compile(r"\s*(?:in|during|for|by|at the end of|as of)\s+(?:the\s+)?[^,]{0,40}$", re.I)
 
 
+NEAR_WORDS = 8  # words either side of a figure that its context evidence reads
+# spaCy's English stop words, and the reporting verbs every story uses
+FUNCTION_WORDS = frozenset(STOP_WORDS) | {"said", "says", "say", "according", "reported", "cent", "percent"}
+
+
+def near_words(ctx: Context, stop: Iterable[str] = ()) -> frozenset[str]:
+    """The content words right around a figure, stopping at its neighbouring figures: in "Wissa from
+    Brentford for £50m" they name what the figure is about even where no measure word does."""
+    before = ctx.own_before.split()[-NEAR_WORDS:]
+    after = ctx.own_after.split()[:NEAR_WORDS]
+    skip = FUNCTION_WORDS | set(stop)
+    words = (singular(POSSESSIVE.sub("", w).strip(".'’-")) for w in WORD_RE.findall(" ".join(before + after).lower()))
+    return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
+
+
 def _own_year(a: Assertion, time: str | None) -> str | None:
     """The bracket's year for the bracketed figure; for the others, the time read, unless its years
     are only those of such brackets."""
@@ -957,7 +979,7 @@ def keyed(
             time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
-                  reader.kind(a, ctx), via, label=label)
+                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, norm.stop))
         if k.role == "after" and time and time.lower().startswith("from"):
             k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]
@@ -989,6 +1011,7 @@ def keyed(
     places |= {s.canonical for s in synonyms if s.place}
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
+        k.named = frozenset(k.measure) & canon
     return out
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
 from rapidfuzz import fuzz
 
 from checker.group.keys import PRIOR, Keyed, magnitude, same_figure
@@ -138,3 +142,46 @@ def similarity(x: Keyed, y: Keyed) -> float:
     return round(min(max(score, specific, 0.0), 100.0), 2)
 
 
+
+
+CONTEXT_BASE = 30.0  # a pair joined only by the words around its figures: 30 + 70 x their weighted overlap
+CONTEXT_NEARNESS = 1.5  # and only figures this close (a misreport, not another quantity)
+CONTEXT_WORDS = 2  # shared words it takes (one name is often the story's protagonist)
+
+
+def context_weights(items: Sequence[Keyed]) -> dict[str, float]:
+    """Inverse document frequency of each word around the block's figures: a name seen by two figures
+    says much, a word by every figure nothing."""
+    df = Counter(w for k in items for w in k.near)
+    n = len(items)
+    # a word around one figure only can pair nothing: it neither joins nor dilutes
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items() if c > 1}
+
+
+def context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> float:
+    """0-100 for two mentions no measure word joins: the weighted overlap of the words around them.
+
+    Only where neither measure names something else (two table measures that differ are two
+    quantities) and the figures are close; the hard keys still keep them apart.
+    """
+    if x.block != y.block or keys_differ(x, y) or not (x.near & y.near):
+        return 0.0
+    if x.named and y.named and not (x.named & y.named):
+        return 0.0
+    if x.a.change != y.a.change:
+        return 0.0
+    mx, my = magnitude(x.a), magnitude(y.a)
+    if not (mx and my) or max(mx, my) / min(mx, my) > CONTEXT_NEARNESS:
+        return 0.0
+    def weight(words: frozenset[str]) -> float:
+        return sum(weights.get(w, 0.0) for w in words)
+
+    common = [w for w in x.near & y.near if weights.get(w, 0.0) > 0]
+    if len(common) < CONTEXT_WORDS:
+        return 0.0
+    shared, smaller = weight(x.near & y.near), min(weight(x.near), weight(y.near))
+    if smaller <= 0:
+        return 0.0
+    # as rapidfuzz's set ratios: how much of the sparer context the other shares, tempered by the union
+    overlap = 0.5 * shared / smaller + 0.5 * shared / weight(x.near | y.near)
+    return round(CONTEXT_BASE + (100.0 - CONTEXT_BASE) * overlap, 2)

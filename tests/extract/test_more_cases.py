@@ -114,3 +114,28 @@ POUNDS = [
 def test_pounds_are_money_or_weight_by_their_context(ext, sentence, unit):
     found = [a for a in ext(sentence) if "pounds" in a.text]
     assert found and found[0].unit == unit
+
+
+# a rate's move in words, and mixed fractions
+RATE_WORDS = [
+    ("The Fed delivered a quarter-point cut on Wednesday.", "a quarter-point", 0.25, "pp"),
+    ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "pp"),
+    ("One member wanted a half-point cut instead.", "a half-point", 0.5, "pp"),
+    ("Rates rose by three-quarters of a point in June.", "three-quarters of a point", 0.75, "pp"),
+    ("The pipe is 2 3/4 inches wide.", "2 3/4 inches", 2.75, "in"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit"), RATE_WORDS, ids=[c[1] for c in RATE_WORDS])
+def test_a_rate_move_or_mixed_fraction_in_words(ext, sentence, surface, value, unit):
+    found = {a.text: (a.value, a.unit) for a in ext(sentence)}
+    assert found.get(surface) == (value, unit), found
+
+
+def test_half_a_point_is_no_rate_without_a_rate(ext):
+    assert ext("She won the final round by half a point.") == []
+
+
+def test_a_mixed_fraction_ends_a_range(ext):
+    (a,) = ext("The target range is now 4 to 4-1/4 percent.")
+    assert (a.low, a.high, a.unit) == (4.0, 4.25, "%")
