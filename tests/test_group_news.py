@@ -673,3 +673,32 @@ def test_basis_points_and_percentage_points_are_one_move():
     )
     assert group_of(result, "d0", "25 basis points") == {
         ("d0", "25 basis points"), ("d1", "a quarter-point"), ("d2", "0.25 percentage point")}
+
+
+def test_a_subject_that_is_a_measure_is_no_holder():
+    """"GDP was upgraded to 1.9%": GDP is what is measured, not who holds it."""
+    result = audit(
+        "The Reserve Bank of Australia now sees GDP growth of 1.9% this year.",
+        "GDP was upgraded to 1.9%, the bank said.",
+    )
+    assert group_of(result, "d0", "1.9%") == {("d0", "1.9%"), ("d1", "1.9%")}
+
+
+def test_people_counted_by_different_nouns_are_one_count():
+    result = audit(
+        "About 640 girls were at the lakeside camp when the water rose.",
+        "The camp had 640 participants that week.",
+        "Some 640 children were staying at the camp.",
+    )
+    assert group_of(result, "d0", "About 640 girls") == {
+        ("d0", "About 640 girls"), ("d1", "640 participants"), ("d2", "Some 640 children")}
+
+
+def test_people_lost_or_dying_in_a_pair_are_deaths():
+    result = audit(
+        "The school is grieving the loss of 19 students and teachers.",
+        "At least 19 students and teachers died when the roof fell in.",
+        "Rescuers recovered the bodies of 19 people from the school.",
+    )
+    assert group_of(result, "d0", "19 students") == {
+        ("d0", "19 students"), ("d1", "At least 19 students"), ("d2", "19 people")}

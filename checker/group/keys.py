@@ -79,7 +79,12 @@ DEFAULT_NOT_PLACES = ("monday", "tuesday", "wednesday", "thursday", "friday", "s
                       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                       "nov", "dec")
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
-                        "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims")
+                        "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
+                        "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "woman", "women", "man",
+                        "men", "adult", "adults", "student", "students", "camper", "campers", "participant",
+                        "participants", "worker", "workers", "employee", "employees", "passenger", "passengers",
+                        "soldier", "soldiers", "fan", "fans", "attendee", "attendees", "patient", "patients",
+                        "migrant", "migrants", "refugee", "refugees", "tourist", "tourists", "villager", "villagers")
 # regions: a figure placed in one, like one placed in a list of places, is a total over several countries
 DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin america", "middle east", "pacific",
                    "southeast asia", "south asia", "east asia", "central asia", "central america", "south america",
@@ -692,7 +697,22 @@ class Reader:
                 if t in self.count_measures:
                     noun = f"'{surface}'" if surface else "a bare number"
                     return f"#{t}", f"{noun} with '{t}' {where} it"
-        return (f"#{singular(surface.split()[-1])}" if surface else None), None
+        if not surface:
+            return None, None
+        last = surface.split()[-1]
+        if last in self.person_units or singular(last) in self.person_units:  # "750 girls", "750 campers"
+            if LOSS_OF.search(ctx.before):
+                return "#deaths", f"'the loss of' {surface}"
+            pair = PERSON_PAIR.match(ctx.sentence, a.end - a.sentence_start) if a.sentence else None
+            verb = [t for t in self.norm.tokens(pair.group(1))[0] if t in self.count_measures] if pair else []
+            if verb:  # "27 campers and counselors died": the verb after the pair of nouns
+                return f"#{verb[0]}", f"'{surface} and ...' with '{verb[0]}' after it"
+            return "#people", f"'{surface}' counts people"
+        return f"#{singular(last)}", None
+
+
+PERSON_PAIR = re.compile(r"\s+(?:and|or)\s+[a-z]+\s+((?:have\s+|had\s+|were\s+|are\s+)?\w+)")
+LOSS_OF = re.compile(r"\bloss(?:es)?['’\"]*\s+of\s*$", re.I)  # "grieving the loss of 27 campers": deaths
 
 
 def _split_names(listed: str) -> list[str]:
@@ -953,6 +973,8 @@ def keyed(
         subject, srules = norm.subject(a.subject)
         if reader.subject_place(a):
             subject = None
+        if subject and set(subject.split()) <= canon:  # "GDP was upgraded to 1.6%": a measure, not a holder
+            measure, subject = tuple(dict.fromkeys((*measure, *subject.split()))), None
         named = reader.alias(subject) if subject else None
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
