@@ -702,3 +702,26 @@ def test_people_lost_or_dying_in_a_pair_are_deaths():
     )
     assert group_of(result, "d0", "19 students") == {
         ("d0", "19 students"), ("d1", "At least 19 students"), ("d2", "19 people")}
+
+
+def test_an_exit_poll_figure_never_meets_the_count():
+    result = audit(
+        "Senator Lopez had 51.2 percent, according to an exit poll by Ipsos.",
+        "An exit poll put Senator Lopez on 51.2 percent of the vote.",
+        "The official count gave Senator Lopez 50.4 percent of the vote.",
+        "Senator Lopez won 50.4% of the vote, the electoral commission said.",
+    )
+    poll = group_of(result, "d0", "51.2 percent")
+    assert ("d1", "51.2 percent") in poll
+    assert not poll & {("d2", "50.4 percent"), ("d3", "50.4%")}
+
+
+def test_passengers_are_a_part_of_the_people_on_board():
+    result = audit(
+        "The jet had 242 people on board.",
+        "Of those on the plane, 230 were passengers and 12 were crew.",
+        "The plane was carrying 230 passengers and 12 crew members.",
+        "There were 242 people on board the flight.",
+    )
+    assert ("d1", "230") not in group_of(result, "d0", "242 people")
+    assert ("d2", "230 passengers") not in group_of(result, "d0", "242 people")

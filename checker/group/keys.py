@@ -82,9 +82,8 @@ DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individual
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
                         "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "woman", "women", "man",
                         "men", "adult", "adults", "student", "students", "camper", "campers", "participant",
-                        "participants", "worker", "workers", "employee", "employees", "passenger", "passengers",
-                        "soldier", "soldiers", "fan", "fans", "attendee", "attendees", "patient", "patients",
-                        "migrant", "migrants", "refugee", "refugees", "tourist", "tourists", "villager", "villagers")
+                        "participants", "fan", "fans", "attendee", "attendees", "villager", "villagers")
+# role nouns stay their own count: "230 passengers" of "242 people on board" (crew too) are a part, not the whole
 # regions: a figure placed in one, like one placed in a list of places, is a total over several countries
 DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin america", "middle east", "pacific",
                    "southeast asia", "south asia", "east asia", "central asia", "central america", "south america",
@@ -665,6 +664,8 @@ class Reader:
         return None
 
     def kind(self, a: Assertion, ctx: Context) -> str | None:
+        """"consensus" (analysts' expectations), "increment" ("a further 5%"), "poll" (an exit poll's or a
+        survey's figure, never the count's), else None."""
         # a marker after the figure but before the next one ("$51.2 billion versus estimates of $49.3 billion")
         # introduces the next figure, not this one
         before, after = ctx.before.split()[-8:], ([] if ctx.next_figure else ctx.after.split()[:3])
@@ -674,6 +675,8 @@ class Reader:
                 return k
         if EXPECTED_AFTER.match(ctx.own_after):
             return "consensus"  # "the $85.1 billion expected on average by analysts"
+        if POLL_RE.search(ctx.sentence):
+            return "poll"  # "leading by 50.3 percent to 49.7 percent, according to an exit poll"
         return None
 
     # -- counts
@@ -711,6 +714,11 @@ class Reader:
         return f"#{singular(last)}", None
 
 
+# a figure from a poll or survey (the whole sentence reports it), not from the count
+POLL_RE = re.compile(  # lower-case "survey": the US Geological Survey is an agency, not a poll
+    r"\b(?:[Ee]xit[- ]polls?|[Oo]pinion polls?|[Pp]olls?\s+(?:show|showed|shows|suggest|suggested|suggests|put|puts|"
+    r"gave|gives|had|has)|[Ll]atest polls?|[Pp]olling (?:data|average|firm|by)|surveys?\s+(?:show|showed|shows|found|"
+    r"finds|suggest|suggests|suggested))\b")
 PERSON_PAIR = re.compile(r"\s+(?:and|or)\s+[a-z]+\s+((?:have\s+|had\s+|were\s+|are\s+)?\w+)")
 LOSS_OF = re.compile(r"\bloss(?:es)?['’\"]*\s+of\s*$", re.I)  # "grieving the loss of 27 campers": deaths
 
