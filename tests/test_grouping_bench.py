@@ -51,11 +51,11 @@ def test_mentions_extracted(dev):
 
 
 def test_groups_found_whole(dev):
-    assert dev.ratios()["whole"] >= 0.72, dev.summary()  # measured 75.6% (31/41)
+    assert dev.ratios()["whole"] >= 0.78, dev.summary()  # measured 80.5% (33/41)
 
 
 def test_verdicts_right(dev):
-    assert dev.ratios()["verdicts"] >= 0.80, dev.summary()  # measured 82.9% (34/41)
+    assert dev.ratios()["verdicts"] >= 0.83, dev.summary()  # measured 85.4% (35/41)
 
 
 def test_false_alarms(dev):
@@ -73,8 +73,8 @@ def test_validation_corpus_carries_over(validation):
     assert not validation.errors
     r = validation.ratios()
     assert r["extracted"] >= 0.97, validation.summary()  # measured 99.2%
-    assert r["whole"] >= 0.42, validation.summary()  # measured 45.5% (30/66)
-    assert r["verdicts"] >= 0.68, validation.summary()  # measured 71.2% (47/66)
+    assert r["whole"] >= 0.46, validation.summary()  # measured 48.5% (32/66)
+    assert r["verdicts"] >= 0.70, validation.summary()  # measured 72.7% (48/66)
     assert validation.agree_as_conflict <= 3, validation.summary()  # measured 2
 
 
@@ -83,3 +83,18 @@ def test_scorer_on_the_seeds_is_perfect():
     s = _score(SEEDS_GOLD, ROOT / "seeds")
     assert s.whole == s.verdicts_right == len(s.groups) == 5, s.summary()
     assert s.agree_as_conflict == 0 and not s.unmatched_conflicts
+
+
+@pytest.mark.parametrize("name", ["blind", "blind2"])
+def test_blind_sets_hold_their_floor(name):
+    """Stories labelled before anyone ran the checker on them (benchmarks/grouping/README.md): their
+    scores are the honest estimate of held-out news, and far below the dev set's."""
+    result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
+    assert not result.errors
+    r = result.ratios()
+    floors = {"blind": (0.95, 0.28, 0.62, 1), "blind2": (0.97, 0.16, 0.40, 4)}[name]
+    # measured: blind 97.2%, 30.8% (8/26), 65.4% (17/26), 0; blind2 99.2%, 18.8% (6/32), 43.8% (14/32), 4
+    assert r["extracted"] >= floors[0], result.summary()
+    assert r["whole"] >= floors[1], result.summary()
+    assert r["verdicts"] >= floors[2], result.summary()
+    assert result.agree_as_conflict <= floors[3], result.summary()
