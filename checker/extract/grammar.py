@@ -253,11 +253,11 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             got = _unit_at(text, inner[1], money=False)
         if got is not None and (p == end or got[0].unit_class in (un.CURRENCY, un.PHYSICAL)):
             unit, end = got
+        else:
+            inner = None
         if unit is not None and unit.canonical == "lb" and scale and not _OF_A.match(text, end) \
                 and not _WEIGHT_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40)):
             unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)  # "125 million pounds" is money, not weight
-        else:
-            inner = None
         before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
         if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4"
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()

@@ -806,12 +806,11 @@ NEAR_WORDS = 8  # words either side of a figure that its context evidence reads
 FUNCTION_WORDS = frozenset(STOP_WORDS) | {"said", "says", "say", "according", "reported", "cent", "percent"}
 
 
-def near_words(ctx: Context, stop: Iterable[str] = ()) -> frozenset[str]:
+def near_words(ctx: Context, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset[str]:
     """The content words right around a figure, stopping at its neighbouring figures: in "Wissa from
     Brentford for £50m" they name what the figure is about even where no measure word does."""
     before = ctx.own_before.split()[-NEAR_WORDS:]
     after = ctx.own_after.split()[:NEAR_WORDS]
-    skip = FUNCTION_WORDS | set(stop)
     words = (singular(POSSESSIVE.sub("", w).strip(".'’-")) for w in WORD_RE.findall(" ".join(before + after).lower()))
     return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
 
@@ -939,6 +938,7 @@ def keyed(
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
     canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
+    skip = FUNCTION_WORDS | norm.stop  # words around a figure that say nothing of it
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
     keyed_in: dict[tuple[str, int], list[Keyed]] = defaultdict(list)  # the mentions keyed so far, by sentence
@@ -1009,7 +1009,7 @@ def keyed(
             time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
-                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, norm.stop))
+                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, skip))
         if k.role == "after" and time and time.lower().startswith("from"):
             k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]

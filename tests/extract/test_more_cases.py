@@ -139,3 +139,9 @@ def test_half_a_point_is_no_rate_without_a_rate(ext):
 def test_a_mixed_fraction_ends_a_range(ext):
     (a,) = ext("The target range is now 4 to 4-1/4 percent.")
     assert (a.low, a.high, a.unit) == (4.0, 4.25, "%")
+
+
+@pytest.mark.parametrize("sentence", ["The firm has 5+ years of data.", "He served 20 plus years in the army."])
+def test_a_bound_between_figure_and_unit_is_kept(ext, sentence):
+    (a,) = ext(sentence)
+    assert a.qualifier.value == "ge" and a.high is None
