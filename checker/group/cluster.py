@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.group.keys import Keyed, keyed, one_statement
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
-from checker.group.similarity import context_similarity, context_weights, keys_differ, similarity
+from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
 from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
@@ -64,7 +64,7 @@ def group(
                 continue
             s = known.get((sig[i], sig[j]))
             if s is None:
-                s = similarity(x, y) or context_similarity(x, y, weights)
+                s = similarity(x, y, weights)
                 known[sig[i], sig[j]] = known[sig[j], sig[i]] = s
             if s > 0:
                 scores[_pair(x.a.id, y.a.id)] = s
@@ -76,16 +76,16 @@ def group(
     return _dedupe_ids(groups)
 
 
-def _candidates(items: Sequence[Keyed], weights: Mapping[str, float] | None = None) -> list[tuple[int, int]]:
+def _candidates(items: Sequence[Keyed], weights: Mapping[str, float]) -> list[tuple[int, int]]:
     """Pairs that share a measure token, a specific figure or a rare word around the figure (similarity
-    is 0 otherwise): an inverted index."""
+    is 0 otherwise): an inverted index. ``weights``: the block's ``context_weights``."""
     index: dict[str, list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)  # holder-only mentions by subject word
-    df = Counter(w for k in items for w in k.near)
     rare = max(RARE_WORDS, len(items) // 5)
+    heavy = word_weight(len(items), rare)
     for i, k in enumerate(items):
         for word in k.near:
-            if weights is not None and word in weights and df[word] <= rare:
+            if weights.get(word, 0.0) >= heavy:
                 index[f"~{word}"].append(i)
         for token in set(k.measure):
             index[token].append(i)

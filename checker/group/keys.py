@@ -238,8 +238,7 @@ class Normaliser:
             return (), frozenset()
         if phrase in self._cache:
             return self._cache[phrase]
-        raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
-        raw = [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
+        raw = plain_words(phrase)
         words = [singular(w) for w in raw]
         out: list[str] = []
         rules: set[str] = set()
@@ -269,6 +268,12 @@ class Normaliser:
     def subject(self, phrase: str | None) -> tuple[str | None, frozenset[str]]:
         toks, rules = self.tokens(phrase)
         return (" ".join(toks) or None), rules
+
+
+def plain_words(phrase: str) -> list[str]:
+    """Lower-case words as written, possessives and scale words off, hyphenated words split."""
+    raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+    return [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
 
 
 def magnitude(a: Assertion) -> float | None:
@@ -811,7 +816,7 @@ def near_words(ctx: Context, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset
     Brentford for £50m" they name what the figure is about even where no measure word does."""
     before = ctx.own_before.split()[-NEAR_WORDS:]
     after = ctx.own_after.split()[:NEAR_WORDS]
-    words = (singular(POSSESSIVE.sub("", w).strip(".'’-")) for w in WORD_RE.findall(" ".join(before + after).lower()))
+    words = (singular(w) for w in plain_words(" ".join(before + after)))
     return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
 
 

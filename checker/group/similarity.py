@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -65,7 +66,7 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     xs, ys = x.subject_words, y.subject_words
     if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
         return False
-    if abbreviates(x.subject, y.subject) or abbreviates(y.subject, x.subject):
+    if one_name(x.subject, y.subject):
         return False  # "the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund"
     if x.label and y.label:  # a person and a country can be the same side
         return x.label == y.label
@@ -94,6 +95,12 @@ def abbreviates(short: str, long: str) -> bool:
     return any(w not in lw for w in sw)  # at least one word clipped (else the subset rule decided)
 
 
+@functools.lru_cache(maxsize=8192)
+def one_name(a: str, b: str) -> bool:
+    """One of two names abbreviates the other (read once per pair of names, not per pair of mentions)."""
+    return abbreviates(a, b) or abbreviates(b, a)
+
+
 def subject_evidence(x: Keyed, y: Keyed) -> float:
     """+1 for the same holder (or one naming the other's words), -1 for two different named ones, else 0.
 
@@ -103,13 +110,17 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
         return 0.0
     if x.subject == y.subject or fuzz.token_set_ratio(x.subject, y.subject) >= 90:
         return 1.0
-    if x.entity and y.entity and (abbreviates(x.subject, y.subject) or abbreviates(y.subject, x.subject)):
+    if x.entity and y.entity and one_name(x.subject, y.subject):
         return 1.0
     return -1.0 if x.entity and y.entity else 0.0
 
 
-def similarity(x: Keyed, y: Keyed) -> float:
-    """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them."""
+def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -> float:
+    """0-100: how alike two mentions' measures are; 0 when a hard constraint separates them.
+
+    ``weights`` (``context_weights`` of the block) lets the words around two figures join them where
+    no measure word does.
+    """
     if x.block != y.block or keys_differ(x, y):
         return 0.0
     if (x.holder_only and y.a.change) or (y.holder_only and x.a.change):
@@ -125,7 +136,7 @@ def similarity(x: Keyed, y: Keyed) -> float:
     elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
     else:
-        return specific
+        return specific or (_context_similarity(x, y, weights) if weights is not None else 0.0)
     score += SUBJECT_WEIGHT * evidence
     if digits >= 2:
         score += SAME_FIGURE
@@ -153,26 +164,30 @@ def context_weights(items: Sequence[Keyed]) -> dict[str, float]:
     """Inverse document frequency of each word around the block's figures: a name seen by two figures
     says much, a word by every figure nothing."""
     df = Counter(w for k in items for w in k.near)
-    n = len(items)
     # a word around one figure only can pair nothing: it neither joins nor dilutes
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items() if c > 1}
+    return {w: word_weight(len(items), c) for w, c in df.items() if c > 1}
 
 
-def context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> float:
-    """0-100 for two mentions no measure word joins: the weighted overlap of the words around them.
+def word_weight(figures: int, seen: int) -> float:
+    """The weight of a word seen around ``seen`` of a block's ``figures`` figures."""
+    return math.log((figures + 1) / (seen + 0.5))
+
+
+def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> float:
+    """0-100 for two mentions no measure word joins (``similarity`` has checked their hard keys): the
+    weighted overlap of the words around them.
 
     Only where neither measure names something else (two table measures that differ are two
-    quantities) and the figures are close; the hard keys still keep them apart.
+    quantities) and the figures are close.
     """
-    if x.block != y.block or keys_differ(x, y) or not (x.near & y.near):
-        return 0.0
-    if x.named and y.named and not (x.named & y.named):
+    if not (x.near & y.near) or (x.named and y.named and not (x.named & y.named)):
         return 0.0
     if x.a.change != y.a.change:
         return 0.0
     mx, my = magnitude(x.a), magnitude(y.a)
     if not (mx and my) or max(mx, my) / min(mx, my) > CONTEXT_NEARNESS:
         return 0.0
+
     def weight(words: frozenset[str]) -> float:
         return sum(weights.get(w, 0.0) for w in words)
 

@@ -33,6 +33,12 @@ POSITIVE = [
     ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
     ("A magnitude 7.1 quake hit the region.", "magnitude 7.1", 7.1, "magnitude"),
     ("The largest aftershock had a magnitude of 5.2.", "magnitude of 5.2", 5.2, "magnitude"),
+    # a rate's move in words, and mixed fractions
+    ("The Fed delivered a quarter-point cut on Wednesday.", "a quarter-point", 0.25, "pp"),
+    ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "pp"),
+    ("One member wanted a half-point cut instead.", "a half-point", 0.5, "pp"),
+    ("Rates rose by three-quarters of a point in June.", "three-quarters of a point", 0.75, "pp"),
+    ("The pipe is 2 3/4 inches wide.", "2 3/4 inches", 2.75, "in"),
 ]
 
 NOT_ASSERTIONS = [
@@ -81,10 +87,19 @@ ELIDED = [
     ("Police said 40 people were missing and six dead after the landslide.", "six", "people"),
     ("Officials confirmed 12 people dead, including four from a collapsed bridge.", "four", "people"),
 ]
+# "pounds" with a scale is money unless the sentence weighs something or says "of" what
+POUNDS = [
+    ("The club paid a reported 95 million pounds for the striker.", "95 million pounds", "GBP"),
+    ("The deal is worth 1.2 billion pounds, the company said.", "1.2 billion pounds", "GBP"),
+    ("The plant recalled 2 million pounds of ground beef.", "2 million pounds", "lb"),
+    ("The rocket's payload weighs 1.5 million pounds at launch.", "1.5 million pounds", "lb"),
+    ("The trailer can carry 80,000 pounds.", "80,000 pounds", "lb"),
+]
 
 
-@pytest.mark.parametrize(("sentence", "surface", "unit"), ELIDED, ids=[f"{c[1]} {c[2]}" for c in ELIDED])
-def test_a_bare_figure_in_a_list_takes_its_neighbours_noun(ext, sentence, surface, unit):
+@pytest.mark.parametrize(("sentence", "surface", "unit"), ELIDED + POUNDS,
+                         ids=[f"{c[1]} {c[2]}" for c in ELIDED + POUNDS])
+def test_the_context_gives_the_unit(ext, sentence, surface, unit):
     found = [a for a in ext(sentence) if a.text == surface]
     assert found and found[0].unit == unit
 
@@ -98,38 +113,6 @@ def test_only_a_count_noun_carries_over_a_list(ext):
     """"45%, the Tories 31": a percent is not said once for a list the way a noun is."""
     found = {a.text: a.unit for a in ext("Labour stood at 45%, the Tories 31.")}
     assert found.get("45%") == "%" and found.get("31") is None
-
-
-# "pounds" with a scale is money unless the sentence weighs something or says "of" what
-POUNDS = [
-    ("The club paid a reported 95 million pounds for the striker.", "GBP"),
-    ("The deal is worth 1.2 billion pounds, the company said.", "GBP"),
-    ("The plant recalled 2 million pounds of ground beef.", "lb"),
-    ("The rocket's payload weighs 1.5 million pounds at launch.", "lb"),
-    ("The trailer can carry 80,000 pounds.", "lb"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "unit"), POUNDS, ids=[c[0][:30] for c in POUNDS])
-def test_pounds_are_money_or_weight_by_their_context(ext, sentence, unit):
-    found = [a for a in ext(sentence) if "pounds" in a.text]
-    assert found and found[0].unit == unit
-
-
-# a rate's move in words, and mixed fractions
-RATE_WORDS = [
-    ("The Fed delivered a quarter-point cut on Wednesday.", "a quarter-point", 0.25, "pp"),
-    ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "pp"),
-    ("One member wanted a half-point cut instead.", "a half-point", 0.5, "pp"),
-    ("Rates rose by three-quarters of a point in June.", "three-quarters of a point", 0.75, "pp"),
-    ("The pipe is 2 3/4 inches wide.", "2 3/4 inches", 2.75, "in"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "surface", "value", "unit"), RATE_WORDS, ids=[c[1] for c in RATE_WORDS])
-def test_a_rate_move_or_mixed_fraction_in_words(ext, sentence, surface, value, unit):
-    found = {a.text: (a.value, a.unit) for a in ext(sentence)}
-    assert found.get(surface) == (value, unit), found
 
 
 def test_half_a_point_is_no_rate_without_a_rate(ext):
