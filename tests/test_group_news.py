@@ -322,6 +322,17 @@ def test_the_same_two_digit_figure_in_a_measured_unit_is_one_fact():
     assert group_of(result, "d2", "44%") == set()
 
 
+def test_the_same_number_joins_however_its_measure_is_worded():
+    """Outlets restating one fact word its measure every which way ("taken over for", "a deal worth"), but
+    copy the figure; a hedge on one ("approximately") is still the same number."""
+    result = audit(
+        "Harbor Foods will be taken over by a buyout group for $34 billion, the firms said on Monday.",
+        "The retailer agreed to an all-cash deal worth approximately $34 billion.",
+        "Its shares closed at $41 on Friday.",
+    )
+    assert group_of(result, "d0", "$34 billion") == {("d0", "$34 billion"), ("d1", "approximately $34 billion")}
+
+
 def test_a_list_of_places_and_a_region_are_both_the_total():
     """A list split by "and" still reads as a list; "across the Caribbean" is the same total, not a country."""
     result = audit(

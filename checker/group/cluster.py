@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from checker.group.keys import Keyed, keyed, one_statement
+from checker.group.keys import Keyed, keyed, one_statement, written
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
 from checker.model import Assertion, Group, SynonymSet, Why
@@ -91,6 +91,8 @@ def _candidates(items: Sequence[Keyed], weights: Mapping[str, float]) -> list[tu
             index[token].append(i)
         if k.specific:  # the same specific figure is evidence without a shared word
             index[f"={k.a.value}|{k.a.low}|{k.a.high}"].append(i)
+        if k.written_digits >= 2 and (number := written(k.a)) is not None:  # and so is the same number
+            index[f"#{number}"].append(i)
         if k.entity:
             for word in k.subject_words:
                 index[f"@{word}"].append(i)

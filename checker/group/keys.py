@@ -169,6 +169,10 @@ class Keyed:
         return figure_digits(self.a)
 
     @cached_property
+    def written_digits(self) -> int:
+        return figure_digits(self.a, round_last=True)
+
+    @cached_property
     def subject_words(self) -> frozenset[str]:
         return frozenset((self.subject or "").split())
 
@@ -306,10 +310,24 @@ def same_figure(x: Assertion, y: Assertion) -> bool:
     """The same stated figure; in two units, the same once converted ("185 mph (298 km/h)")."""
     if x.unit == y.unit or x.unit is None or y.unit is None:
         return (x.value, x.low, x.high) == (y.value, y.low, y.high)
-    factor = conversion_factor(x.unit, y.unit)
-    if factor is None or x.value is None or y.value is None:
+    return _converted_equal(x.value, x.unit, y.value, y.unit)
+
+
+def same_number(x: Assertion, y: Assertion) -> bool:
+    """The same number as written, whatever the hedge around it ("approximately $55 billion", "$55bn")."""
+    wx, wy = written(x), written(y)
+    if wx is None or wy is None:
         return False
-    return abs(x.value * factor - y.value) <= CONVERTED * max(abs(y.value), 1e-9)
+    if x.unit == y.unit or x.unit is None or y.unit is None:
+        return wx == wy
+    return _converted_equal(wx, x.unit, wy, y.unit)
+
+
+def _converted_equal(xv: float | None, xu: str, yv: float | None, yu: str) -> bool:
+    factor = conversion_factor(xu, yu)
+    if factor is None or xv is None or yv is None:
+        return False
+    return abs(xv * factor - yv) <= CONVERTED * max(abs(yv), 1e-9)
 
 
 def written(a: Assertion) -> float | None:
@@ -353,8 +371,9 @@ def one_statement(x: Assertion, y: Assertion) -> bool:
 DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def figure_digits(a: Assertion) -> int:
-    """Significant digits as written, a round last digit (0, 5) not counted: 73.6 -> 3, 1.30 -> 3, 760 -> 2, 15 -> 1.
+def figure_digits(a: Assertion, round_last: bool = False) -> int:
+    """Significant digits as written, a round last digit (0, 5) not counted unless ``round_last``:
+    73.6 -> 3, 1.30 -> 3, 760 -> 2, 15 -> 1 (2 with ``round_last``), 20 -> 1, 2 -> 1.
 
     Two outlets stating the same specific figure ("$51.2 billion", "73.6%") are
     strong evidence of one fact; the same round figure ("15%", "$200 billion") is not.
@@ -366,7 +385,7 @@ def figure_digits(a: Assertion) -> int:
     digits = raw.replace(".", "").lstrip("0")
     if "." not in raw:
         digits = digits.rstrip("0")
-    if digits[-1:] in ("0", "5"):
+    if digits[-1:] in ("0", "5") and not round_last:
         digits = digits[:-1]
     return len(digits)
 

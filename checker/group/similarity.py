@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import PRIOR, Keyed, magnitude, same_figure
+from checker.group.keys import PRIOR, Keyed, magnitude, same_figure, same_number
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -18,6 +18,7 @@ TIME_PENALTY = 5.0
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
+SAME_VALUE = 70.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``)
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
 
 
@@ -129,12 +130,15 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     digits = min(x.digits, y.digits) if same else 0
     specific = SPECIFIC_FIGURE if same and x.specific and y.specific else 0.0
     evidence = subject_evidence(x, y)
+    value = _same_value(x, y)
     if x.measure_set & y.measure_set:
         a, b = x.measure_text, y.measure_text
         # subset match (set ratio) tempered by how much each adds (sort ratio)
-        score = 0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b)
+        score = max(0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b), value)
     elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
+    elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3):
+        score = value  # two-digit percentages coincide too often to join on the number alone ("44%")
     else:
         return specific or (_context_similarity(x, y, weights) if weights is not None else 0.0)
     score += SUBJECT_WEIGHT * evidence
@@ -153,6 +157,18 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     return round(min(max(score, specific, 0.0), 100.0), 2)
 
 
+
+
+def _same_value(x: Keyed, y: Keyed) -> float:
+    """The same figure of two digits or more ("$55 billion", "241", "a 25% premium") in one block, nothing
+    keeping the two apart: outlets restating one fact word its measure every which way, and the figure is
+    what they copy. Not where their measures name two different table quantities, nor for a change and a
+    level."""
+    if min(x.written_digits, y.written_digits) < 2 or x.a.change != y.a.change or not same_number(x.a, y.a):
+        return 0.0
+    if x.named and y.named and not (x.named & y.named):
+        return 0.0
+    return SAME_VALUE
 
 
 CONTEXT_BASE = 30.0  # a pair joined only by the words around its figures: 30 + 70 x their weighted overlap
