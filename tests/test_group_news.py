@@ -333,6 +333,24 @@ def test_the_same_number_joins_however_its_measure_is_worded():
     assert group_of(result, "d0", "$34 billion") == {("d0", "$34 billion"), ("d1", "approximately $34 billion")}
 
 
+def test_people_who_voted_are_votes():
+    """"7.4 million Kenyans voted for" counts votes, as "7.4 million votes" does; the nationality is people."""
+    result = audit(
+        "About 7.4 million Kenyans voted for the charter on Sunday.",
+        "The charter won 7.4 million votes, the commission said.",
+    )
+    assert group_of(result, "d0", "About 7.4 million Kenyans") == {
+        ("d0", "About 7.4 million Kenyans"), ("d1", "7.4 million votes")}
+
+
+def test_cuts_and_reductions_are_one_count():
+    result = audit(
+        "Policymakers pencilled in two more cuts before the year ends.",
+        "The committee now sees two more reductions this year.",
+    )
+    assert group_of(result, "d0", "two more cuts") == {("d0", "two more cuts"), ("d1", "two more reductions")}
+
+
 def test_a_list_of_places_and_a_region_are_both_the_total():
     """A list split by "and" still reads as a list; "across the Caribbean" is the same total, not a country."""
     result = audit(

@@ -89,7 +89,8 @@ def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
     Returns the ids of the figures it gave a unit."""
     given: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.unit is not None or m.value is None or m.value != int(m.value):
+        number = m.value if m.value is not None else m.low if m.low is not None else m.high  # "over 10.2 million"
+        if m.unit is not None or number is None or number != int(number):
             continue
         if m.words and re.match(r"\s+of\b", text[m.end:]):
             continue  # "one of them": a pronoun
@@ -180,6 +181,14 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     if m.is_range and m.value is None and t.lower_ == "of" and t.i + 1 < len(doc):
         t = doc[t.i + 1]  # "dozens of people"
     after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    aboard = _ABOARD.match(text, t.idx)
+    if aboard:  # "the 242 aboard", "over 200 on board": the people carried
+        return un.Unit("people", un.COUNT, "people", aboard.group(0)), aboard.end()
+    number = idx.tokens(m.num_start, m.num_end)
+    attr = [c for c in t.children if c.dep_ == "attr" and c.tag_ == "NNS"] if t.lemma_ == "be" else []
+    if attr and after is not None and attr[0].left_edge.i == after.i and number \
+            and number[-1].dep_ == "nsubj" and number[-1].head.i == t.i:
+        t = after  # "230 were passengers", "10 were crew members": the figure is the subject, the noun says what
     if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 5 and t.ent_type_ not in _NAME_ENTS and (
             after is None or after.pos_ not in ("NOUN", "PROPN")):
         return un.Unit(t.text, un.COUNT, t.text.lower(), t.text), t.idx + len(t.text)  # "0.5 WAR"
@@ -228,7 +237,8 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     mod_text = text[mods[0].idx:head.idx].lower().strip() if mods else ""
     canon = f"{mod_text} {lemma}".strip() if mod_text else lemma
     canon = re.sub(r"\s*([-‑])\s*", r"\1", canon)
-    unit = un.Unit(canon, un.COUNT, lemma, text[first.idx:end])
+    # "10.6 million Poles", "3,000 Chileans": people by nationality, their dimension
+    unit = un.Unit(canon, un.COUNT, "people" if head.ent_type_ == "NORP" else lemma, text[first.idx:end])
     rate = un.rate_after(text, end)
     if rate is not None:
         denom, surface, end = rate
@@ -237,6 +247,7 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
 
 
 _RELATIVE = {"last", "next", "this"}
+_ABOARD = re.compile(r"(?:aboard|on[- ]?board)(?![A-Za-z])", re.I)
 
 
 # ------------------------------------------------------------------ subject / measure

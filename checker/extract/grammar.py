@@ -201,6 +201,9 @@ _TIMES = re.compile(r"\s?(?:times|fold)(?![A-Za-z])|x(?![A-Za-z0-9])", re.I)
 def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
     """The unit right after a figure: percent, currency word/code/symbol, physical unit ("5-year" too)."""
     got = un.percent_after(text, pos) or un.currency_after(text, pos)
+    if got is None and text[pos:pos + 1] in ("-", "‑"):
+        got = un.percent_after(text, pos + 1)  # "a 25-basis-point cut", "a 2-percentage-point lead"
+        got = got if got is not None and got[0].canonical != "%" else None
     if got is not None:
         return got
     phys = un.physical_after(text, pos)

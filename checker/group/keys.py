@@ -91,7 +91,7 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
-DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested")
+DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
                   "analysts' expectations", "analyst expectations", "expectations of", "market expectations",
@@ -712,7 +712,7 @@ class Reader:
             head = unit_toks[-1] if unit_toks else singular(surface.split()[-1])
             if head in self.count_measures:
                 return f"#{head}", f"unit '{surface}' -> {head}"
-            if surface.split()[-1] not in self.person_units and singular(surface.split()[-1]) not in self.person_units:
+            if not self._person(a, surface):
                 nxt = [t for t in self.norm.tokens(ctx.after)[0][:2] if t in self.count_measures]
                 if nxt:  # "three storm-related deaths"
                     return f"#{nxt[0]}", f"'{surface}' followed by '{nxt[0]}'"
@@ -727,7 +727,7 @@ class Reader:
         if not surface:
             return None, None
         last = surface.split()[-1]
-        if last in self.person_units or singular(last) in self.person_units:  # "750 girls", "750 campers"
+        if self._person(a, surface):  # "750 girls", "750 campers", "10.6 million Poles"
             if LOSS_OF.search(ctx.before):
                 return "#deaths", f"'the loss of' {surface}"
             pair = PERSON_PAIR.match(ctx.sentence, a.end - a.sentence_start) if a.sentence else None
@@ -736,6 +736,12 @@ class Reader:
                 return f"#{verb[0]}", f"'{surface} and ...' with '{verb[0]}' after it"
             return "#people", f"'{surface}' counts people"
         return f"#{singular(last)}", None
+
+    def _person(self, a: Assertion, surface: str) -> bool:
+        """A count of people: a person noun, or people by nationality (extraction gives those the
+        dimension 'people')."""
+        last = surface.split()[-1]
+        return last in self.person_units or singular(last) in self.person_units or a.dimension == "people"
 
 
 # a figure from a poll or survey (the whole sentence reports it), not from the count

@@ -39,6 +39,15 @@ POSITIVE = [
     ("One member wanted a half-point cut instead.", "a half-point", 0.5, "pp"),
     ("Rates rose by three-quarters of a point in June.", "three-quarters of a point", 0.75, "pp"),
     ("The pipe is 2 3/4 inches wide.", "2 3/4 inches", 2.75, "in"),
+    # a rate's move as a hyphenated modifier: the points are the unit, the noun after is what moved
+    ("The bank made a 50-basis-point cut in March.", "50-basis-point", 50, "bp"),
+    ("Her lead shrank to a 3-percentage-point margin.", "3-percentage-point", 3, "pp"),
+    # the people carried, said with no noun
+    ("Of the 186 aboard, three survived.", "186 aboard", 186, "people"),
+    ("A ferry with over 400 on board sank at dawn.", "over 400 on board", 400, "people"),
+    # the figure as the subject of "were": the noun after the verb says what it counts
+    ("Of the dead, 31 were pilgrims and nine were drivers.", "31 were pilgrims", 31, "pilgrim"),
+    ("On the bus, 14 were students.", "14 were students", 14, "student"),
 ]
 
 NOT_ASSERTIONS = [
@@ -86,6 +95,8 @@ ELIDED = [
     ("The flood killed 12 people in Lagos, 7 in Abuja and 3 in Kano.", "7", "people"),
     ("Police said 40 people were missing and six dead after the landslide.", "six", "people"),
     ("Officials confirmed 12 people dead, including four from a collapsed bridge.", "four", "people"),
+    # a bound takes the noun of the figure it answers ("while over N million ...")
+    ("About 7.4 million Kenyans backed the deal, while over 6.9 million opposed it.", "over 6.9 million", "kenyan"),
 ]
 # "pounds" with a scale is money unless the sentence weighs something or says "of" what
 POUNDS = [
@@ -128,3 +139,9 @@ def test_a_mixed_fraction_ends_a_range(ext):
 def test_a_bound_between_figure_and_unit_is_kept(ext, sentence):
     (a,) = ext(sentence)
     assert a.qualifier.value == "ge" and a.high is None
+
+
+def test_people_by_nationality_are_people(ext):
+    """The unit is the nationality as written; its dimension says it counts people (grouping reads that)."""
+    found = [a for a in ext("Some 2.3 million Peruvians voted early.") if a.text == "Some 2.3 million Peruvians"]
+    assert found and (found[0].unit, found[0].dimension) == ("peruvian", "people")
