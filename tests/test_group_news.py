@@ -351,6 +351,34 @@ def test_cuts_and_reductions_are_one_count():
     assert group_of(result, "d0", "two more cuts") == {("d0", "two more cuts"), ("d1", "two more reductions")}
 
 
+def test_cents_are_dollars():
+    result = audit(
+        "Orbis earned 39 cents a share in the quarter.",
+        "Orbis posted earnings of $0.39 per share.",
+    )
+    group = [g for g in result.groups if len(g.members) == 2]
+    assert len(group) == 1 and group[0].verdict.value == "agree"
+
+
+def test_the_same_quarter_a_year_before_is_the_year_ago_figure():
+    """In a story about Q3 2025, "Q3 2024" names the year-ago quarter that "a year earlier" names."""
+    result = audit(
+        "Q3 2025 revenue was $5.21 billion, against $4.83 billion a year earlier.",
+        "Revenue in Q3 2024 was $4.83 billion, the filing shows.",
+        "In Q3 2025, revenue hit $5.21 billion.",
+    )
+    assert group_of(result, "d0", "$4.83 billion") == {("d0", "$4.83 billion"), ("d1", "$4.83 billion")}
+    assert group_of(result, "d0", "$5.21 billion") == {("d0", "$5.21 billion"), ("d2", "$5.21 billion")}
+
+
+def test_growth_from_the_previous_year_is_current_growth():
+    result = audit(
+        "Sales reached $9 billion, a 12 percent increase from the previous year.",
+        "Sales grew 12% year over year to $9 billion.",
+    )
+    assert group_of(result, "d0", "12 percent") == {("d0", "12 percent"), ("d1", "12%")}
+
+
 def test_a_list_of_places_and_a_region_are_both_the_total():
     """A list split by "and" still reads as a list; "across the Caribbean" is the same total, not a country."""
     result = audit(

@@ -154,7 +154,25 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
 _PINT_EXPR = {canon: expr for canon, expr, _, _ in _PHYSICAL_TABLE if expr}
 
 
-RATE_POINTS = {"pp": 1.0, "bp": 0.01}  # changes of a rate, in percentage points
+# units that are a fixed share of another, with no Pint definition: rate moves, and a currency's minor unit
+FIXED_UNITS: dict[str, tuple[str, float]] = {
+    "bp": ("pp", 0.01), "cent": ("USD", 0.01), "p": ("GBP", 0.01), "sen": ("MYR", 0.01),
+}
+_FIXED_BASES = {base for base, _ in FIXED_UNITS.values()}
+
+
+def fixed_base(unit: str | None) -> tuple[str, float] | None:
+    """The unit ``unit`` is a fixed share of, and the share ("cent/share" -> ("USD/share", 0.01)); a base
+    unit is its own (1.0); None for any other unit."""
+    if not unit:
+        return None
+    head, slash, per = unit.partition("/")
+    if head in _FIXED_BASES:
+        return unit, 1.0
+    if head not in FIXED_UNITS:
+        return None
+    base, factor = FIXED_UNITS[head]
+    return base + slash + per, factor
 
 
 @lru_cache(maxsize=256)
@@ -165,8 +183,9 @@ def conversion_factor(source: str, target: str) -> float | None:
     """
     if source == target:
         return 1.0
-    if source in RATE_POINTS and target in RATE_POINTS:  # 25 basis points are a quarter percentage point
-        return RATE_POINTS[source] / RATE_POINTS[target]
+    fs, ft = fixed_base(source.removesuffix("/share")), fixed_base(target.removesuffix("/share"))
+    if fs and ft:  # 25 basis points are a quarter percentage point; 39 cents (a share) are $0.39
+        return fs[1] / ft[1] if fs[0] == ft[0] else None
     src, dst = _PINT_EXPR.get(source), _PINT_EXPR.get(target)
     if not src or not dst:
         return None
@@ -179,8 +198,9 @@ def conversion_factor(source: str, target: str) -> float | None:
 @lru_cache(maxsize=256)
 def base_factor(unit: str | None) -> float:
     """How many base units (SI; percentage points for rate moves) one ``unit`` is; 1 when it has none."""
-    if unit in RATE_POINTS:
-        return RATE_POINTS[unit]
+    fixed = fixed_base(unit)
+    if fixed:
+        return fixed[1]
     expr = _PINT_EXPR.get(unit or "")
     if not expr:
         return 1.0

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checker.extract.units import RATE_POINTS, base_factor, conversion_factor
+from checker.extract.units import base_factor, conversion_factor, fixed_base
 from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import singular
 
@@ -297,13 +297,13 @@ def block_key(a: Assertion) -> str | None:
     """
     if a.unit is None:
         return None
-    if a.unit.endswith("/share"):
-        return a.unit.rsplit("/", 1)[0]
+    fixed = fixed_base(a.unit)  # basis points as percentage points, cents as dollars: the verdict converts
+    unit = fixed[0] if fixed else a.unit
+    if unit.endswith("/share"):
+        return unit.rsplit("/", 1)[0]
     if a.unit_class == "physical" and a.dimension:
         return a.dimension
-    if a.unit in RATE_POINTS:  # basis points and percentage points: one quantity, the verdict converts
-        return "pp"
-    return a.unit
+    return unit
 
 
 def same_figure(x: Assertion, y: Assertion) -> bool:
@@ -1072,6 +1072,29 @@ def keyed(
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
         k.named = frozenset(k.measure) & canon
+        if k.period == PRIOR and GROWTH in k.measure:
+            k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
+    _year_ago_periods(out)
     return out
+
+
+def _year_ago_periods(items: Sequence[Keyed]) -> None:
+    """"Q3 2024" in a story about Q3 2025 is the year-ago figure, as "a year earlier" is: the period most
+    figures of a block name, dated a year before the year most name with it."""
+    by_block: dict[str, list[Keyed]] = defaultdict(list)
+    for k in items:
+        by_block[k.block].append(k)
+    for block in by_block.values():
+        periods = Counter(k.period for k in block if k.period and k.period != PRIOR)
+        if not periods:
+            continue
+        current = periods.most_common(1)[0][0]
+        years = Counter(k.time for k in block if k.period in (current, None) and k.time and k.time.isdigit())
+        if not years:
+            continue
+        year = years.most_common(1)[0][0]
+        for k in block:
+            if k.period == current and k.time == str(int(year) - 1):
+                k.period, k.time = PRIOR, None
 
 
