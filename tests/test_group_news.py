@@ -379,6 +379,16 @@ def test_growth_from_the_previous_year_is_current_growth():
     assert group_of(result, "d0", "12 percent") == {("d0", "12 percent"), ("d1", "12%")}
 
 
+def test_workers_employees_and_staff_are_one_count():
+    result = audit(
+        "The walkout idled some 12,000 workers at the plants.",
+        "About 12,000 employees joined the strike on Monday.",
+        "The union represents 12,000 Airbus staff.",
+    )
+    assert group_of(result, "d0", "some 12,000 workers") == {
+        ("d0", "some 12,000 workers"), ("d1", "About 12,000 employees"), ("d2", "12,000 Airbus staff")}
+
+
 def test_a_list_of_places_and_a_region_are_both_the_total():
     """A list split by "and" still reads as a list; "across the Caribbean" is the same total, not a country."""
     result = audit(

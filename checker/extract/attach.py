@@ -160,7 +160,8 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return False  # "Big 12", "iPhone 11", "FTSE 100"
     if last.i + 1 < len(idx.doc):
         nxt = idx.doc[last.i + 1]
-        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper and nxt.ent_type_ != "NORP":
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper and nxt.ent_type_ != "NORP" \
+                and not _name_before_noun(nxt):
             return False  # "575 Wilbraham Road", "11 Pro Max", "787 Dreamliner"
     noun = count_noun(m, idx, text)
     if noun is not None:
@@ -169,6 +170,16 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         m.end = m.unit_end = end
         return True
     return not m.words  # a spelled number with no noun is a pronoun: "each one", "the other two"
+
+
+def _name_before_noun(tok: Token) -> bool:
+    """"33,000 Boeing machinists": a name modifying the counted noun after it, not the name of a thing."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "compound" and nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE) \
+        and tok.head.i == nxt.i
+
+
+_COLLECTIVE = frozenset({"staff", "personnel", "crew", "people", "police"})  # counted, though singular in form
 
 
 def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | None:
@@ -207,6 +218,10 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
                 and tok.idx + len(tok.text) == doc[i + 1].idx == doc[i + 2].idx - 1:
             mods.append(tok)  # "three storm-related deaths": the noun is part of a modifier
             i += 2
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and _name_before_noun(tok):
+            mods.append(tok)  # "33,000 Boeing machinists"
+            i += 1
             continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
             nxt = doc[i + 1] if i + 1 < len(doc) else None

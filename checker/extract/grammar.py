@@ -217,7 +217,8 @@ def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
 
 
 _WEIGHT_WORDS = re.compile(r"\b(?:weigh\w*|heav\w*|payload|thrust|cargo|loads?|lift\w*|haul\w*)\b", re.I)
-_MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+of)?\s+$", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?\s+$", re.I)
+_RICHTER_AFTER = re.compile(r"\s+on the Richter scale\b", re.I)  # "6.0 on the Richter scale"
 
 
 def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | None:
@@ -262,8 +263,10 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
                 and not _WEIGHT_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40)):
             unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)  # "125 million pounds" is money, not weight
         before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
-        if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4"
+        if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4", "its magnitude was 6.0"
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()
+        elif unit is None and (richter := _RICHTER_AFTER.match(text, end)):
+            unit, end = un.make_physical("magnitude", None, richter.group(0).strip()), richter.end()
     else:
         inner = None
     if unit is not None and unit.unit_class == un.CURRENCY and unit.canonical == "USD":

@@ -33,6 +33,8 @@ POSITIVE = [
     ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
     ("A magnitude 7.1 quake hit the region.", "magnitude 7.1", 7.1, "magnitude"),
     ("The largest aftershock had a magnitude of 5.2.", "magnitude of 5.2", 5.2, "magnitude"),
+    ("Its magnitude was 6.3, the survey said.", "magnitude was 6.3", 6.3, "magnitude"),
+    ("The tremor registered 5.8 on the Richter scale.", "5.8 on the Richter scale", 5.8, "magnitude"),
     # a rate's move in words, and mixed fractions
     ("The Fed delivered a quarter-point cut on Wednesday.", "a quarter-point", 0.25, "pp"),
     ("The bank raised rates by half a percentage point.", "half a percentage point", 0.5, "pp"),
@@ -48,6 +50,10 @@ POSITIVE = [
     # the figure as the subject of "were": the noun after the verb says what it counts
     ("Of the dead, 31 were pilgrims and nine were drivers.", "31 were pilgrims", 31, "pilgrim"),
     ("On the bus, 14 were students.", "14 were students", 14, "student"),
+    # a company's name before the counted noun modifies it: a count, not a product name ("787 Dreamliner")
+    ("The walkout involves 12,000 Airbus engineers in two countries.", "12,000 Airbus engineers", 12000,
+     "airbus engineer"),
+    ("The union speaks for 4,500 Siemens staff.", "4,500 Siemens staff", 4500, "siemens staff"),
 ]
 
 NOT_ASSERTIONS = [
