@@ -175,8 +175,8 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
 def _name_before_noun(tok: Token) -> bool:
     """"33,000 Boeing machinists": a name modifying the counted noun after it, not the name of a thing."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.dep_ == "compound" and nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE) \
-        and tok.head.i == nxt.i
+    return tok.dep_ == "compound" and tok.ent_type_ in ("ORG", "GPE") and nxt is not None \
+        and (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE) and tok.head.i == nxt.i  # not "737 Max jets"
 
 
 _COLLECTIVE = frozenset({"staff", "personnel", "crew", "people", "police"})  # counted, though singular in form

@@ -60,6 +60,7 @@ NOT_ASSERTIONS = [
     "Call us on 555-0123 to book.",
     "Version 2.4.1 fixes the bug.",
     "She finished 3rd in the final.",
+    "The airline grounded its 737 Max jets.",
     "The report was published on 27 October 2025.",
     "Doors open at 4:39 am ET.",
     "Arsenal won 2-1 on Sunday.",
