@@ -197,7 +197,8 @@ def conversion_factor(source: str, target: str) -> float | None:
 
 @lru_cache(maxsize=256)
 def base_factor(unit: str | None) -> float:
-    """How many base units (SI; percentage points for rate moves) one ``unit`` is; 1 when it has none."""
+    """How many base units (SI; percentage points for rate moves; the major unit of a currency's minor one)
+    one ``unit`` is; 1 when it has none."""
     fixed = fixed_base(unit)
     if fixed:
         return fixed[1]

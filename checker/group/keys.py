@@ -1096,5 +1096,3 @@ def _year_ago_periods(items: Sequence[Keyed]) -> None:
         for k in block:
             if k.period == current and k.time == str(int(year) - 1):
                 k.period, k.time = PRIOR, None
-
-
