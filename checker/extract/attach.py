@@ -195,8 +195,8 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     aboard = _ABOARD.match(text, t.idx)
     if aboard:  # "the 242 aboard", "over 200 on board": the people carried
         return un.Unit("people", un.COUNT, "people", aboard.group(0)), aboard.end()
-    number = idx.tokens(m.num_start, m.num_end)
     attr = [c for c in t.children if c.dep_ == "attr" and c.tag_ == "NNS"] if t.lemma_ == "be" else []
+    number = idx.tokens(m.num_start, m.num_end) if attr else []
     if attr and after is not None and attr[0].left_edge.i == after.i and number \
             and number[-1].dep_ == "nsubj" and number[-1].head.i == t.i:
         t = after  # "230 were passengers", "10 were crew members": the figure is the subject, the noun says what

@@ -77,8 +77,8 @@ def group(
 
 
 def _candidates(items: Sequence[Keyed], weights: Mapping[str, float]) -> list[tuple[int, int]]:
-    """Pairs that share a measure token, a specific figure or a rare word around the figure (similarity
-    is 0 otherwise): an inverted index. ``weights``: the block's ``context_weights``."""
+    """Pairs that share a measure token, a number (as written; a range by its ends) or a rare word around
+    the figure (similarity is 0 otherwise): an inverted index. ``weights``: the block's ``context_weights``."""
     index: dict[str, list[int]] = defaultdict(list)
     holders: dict[str, list[int]] = defaultdict(list)  # holder-only mentions by subject word
     rare = max(RARE_WORDS, len(items) // 5)
@@ -89,10 +89,9 @@ def _candidates(items: Sequence[Keyed], weights: Mapping[str, float]) -> list[tu
                 index[f"~{word}"].append(i)
         for token in set(k.measure):
             index[token].append(i)
-        if k.specific:  # the same specific figure is evidence without a shared word
-            index[f"={k.a.value}|{k.a.low}|{k.a.high}"].append(i)
-        if k.written_digits >= 2 and (number := written(k.a)) is not None:  # and so is the same number
-            index[f"#{number}"].append(i)
+        if k.specific or k.written_digits >= 2:  # the same figure or number is evidence without a shared word
+            number = written(k.a)
+            index[f"={number}" if number is not None else f"={k.a.low}|{k.a.high}"].append(i)
         if k.entity:
             for word in k.subject_words:
                 index[f"@{word}"].append(i)

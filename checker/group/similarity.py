@@ -157,18 +157,20 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     return round(min(max(score, specific, 0.0), 100.0), 2)
 
 
-
-
 def _same_value(x: Keyed, y: Keyed) -> float:
     """The same figure of two digits or more ("$55 billion", "241", "a 25% premium") in one block, nothing
     keeping the two apart: outlets restating one fact word its measure every which way, and the figure is
     what they copy. Not where their measures name two different table quantities, nor for a change and a
     level."""
-    if min(x.written_digits, y.written_digits) < 2 or x.a.change != y.a.change or not same_number(x.a, y.a):
-        return 0.0
-    if x.named and y.named and not (x.named & y.named):
+    if min(x.written_digits, y.written_digits) < 2 or _measures_clash(x, y) or not same_number(x.a, y.a):
         return 0.0
     return SAME_VALUE
+
+
+def _measures_clash(x: Keyed, y: Keyed) -> bool:
+    """Evidence outside the measure words (the same number, the words around) never joins two different
+    table measures, nor a change and a level."""
+    return x.a.change != y.a.change or bool(x.named and y.named and not (x.named & y.named))
 
 
 CONTEXT_BASE = 30.0  # a pair joined only by the words around its figures: 30 + 70 x their weighted overlap
@@ -196,9 +198,7 @@ def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> flo
     Only where neither measure names something else (two table measures that differ are two
     quantities) and the figures are close.
     """
-    if not (x.near & y.near) or (x.named and y.named and not (x.named & y.named)):
-        return 0.0
-    if x.a.change != y.a.change:
+    if not (x.near & y.near) or _measures_clash(x, y):
         return 0.0
     mx, my = magnitude(x.a), magnitude(y.a)
     if not (mx and my) or max(mx, my) / min(mx, my) > CONTEXT_NEARNESS:
