@@ -792,3 +792,56 @@ def test_passengers_are_a_part_of_the_people_on_board():
     )
     assert ("d1", "230") not in group_of(result, "d0", "242 people")
     assert ("d2", "230 passengers") not in group_of(result, "d0", "242 people")
+
+
+def test_every_count_of_people_is_compared_whatever_its_noun():
+    """"317 people on board" and "317 fatalities" are both counts of people: the same number joins them,
+    while a different count of the same people ("crew") stays apart."""
+    result = audit(
+        "The airliner had 317 people on board when it went down, the carrier said.",
+        "The airline confirmed 317 fatalities after the crash.",
+        "Investigators said 317 were dead and that 19 crew members were among them.",
+    )
+    joined = group_of(result, "d0", "317 people")
+    assert joined == {("d0", "317 people"), ("d1", "317 fatalities"), ("d2", "317")}
+
+
+def test_the_same_specific_figure_never_joins_two_table_measures():
+    """"317 were injured" is no restatement of "317 fatalities", though both count people."""
+    result = audit(
+        "The airline confirmed 317 fatalities after the crash.",
+        "Rescuers said 317 were injured in the nearby market.",
+    )
+    assert group_of(result, "d0", "317 fatalities") == set()
+
+
+def test_a_restated_figure_joins_whatever_holder_each_names():
+    """The same specific figure measured in the same words is one fact, though one sentence names the
+    buyer and another the club that sold."""
+    result = audit(
+        "Arsenal paid a club-record fee of £83.5 million for the striker.",
+        "Porto received a fee of £83.5 million, the club said.",
+    )
+    assert group_of(result, "d0", "£83.5 million") == {("d0", "£83.5 million"), ("d1", "£83.5 million")}
+
+
+def test_two_digit_percentages_join_on_the_words_around_them():
+    """"61%" coincides too often to join on the number alone, but not when the words around it agree."""
+    result = audit(
+        "Nurses backed the walkout, with 61% voting to strike.",
+        "The union said 61% of members voted to strike on Friday.",
+        "Turnout in the regional ballot was 61%, officials said.",
+    )
+    assert group_of(result, "d0", "61%") == {("d0", "61%"), ("d1", "61%")}
+
+
+def test_people_of_one_nationality_are_a_part_not_the_whole():
+    """"53 Britons" were among the "242 people on board": a count by nationality measures that nationality."""
+    result = audit(
+        "The jet was carrying 242 people, among them 53 Britons.",
+        "There were 242 people on board, including 53 British nationals.",
+        "The passengers included 171 Indians, officials said.",
+    )
+    on_board = group_of(result, "d0", "242 people")
+    assert ("d1", "242 people") in on_board
+    assert not any(text.startswith(("53", "171")) for _, text in on_board)

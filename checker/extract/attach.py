@@ -366,6 +366,22 @@ def describe(m: Mention, doc: Doc, text: str, context: Doc | None = None) -> Des
 
 SUBJECT_LABELS = frozenset(_NAMED | {"WORK_OF_ART", "LAW"})
 _POSS_PRONOUNS = {"its", "their"}
+# verbs that say nothing of what a count counts ("12 people were", "it has 800 staff", "officials said 40")
+_LIGHT_VERBS = {"be", "have", "include", "say", "tell", "report", "make", "take", "get", "see", "become", "reach",
+                "remain", "stand", "put", "bring", "leave", "number", "total", "count", "estimate", "confirm",
+                "add", "show", "give", "go", "come", "rise", "climb", "increase", "grow", "jump", "fall", "drop"}
+
+
+def _counted_by_verb(m: Mention, root: Token, verb: Token | None) -> bool:
+    """A count that is its verb's subject or object: the verb says what happened to those counted
+    ("265 people were killed", "injured 2,800 others"), as a noun would ("265 deaths")."""
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+        return False
+    if m.unit is not None and m.unit.unit_class != un.COUNT:
+        return False
+    return root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 # verbs that put money (or another amount) towards something: the recipient is the measure
 _ALLOCATE = {"commit", "allocate", "earmark", "provide", "pledge", "invest", "spend", "devote", "dedicate",
              "channel", "budget", "assign", "grant", "award", "inject", "pour", "funnel", "contribute", "donate",
@@ -491,6 +507,9 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         if objs and m.unit is not None and m.unit.unit_class != un.COUNT:
             measure_tok = objs[0]
             measure = _phrase(objs[0], skip=skip)
+        elif _counted_by_verb(m, root, verb):
+            measure_tok = verb  # "at least 265 people ... were killed", "the quake injured 2,800 others"
+            measure = verb.lower_
         elif subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.i not in inside:
             measure_tok = subj_tok
             measure = _phrase(subj_tok, skip=skip)

@@ -209,7 +209,7 @@ def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], floa
         if s > best[0] or (s == best[0] and best[1] is not None and o.a.id < best[1].a.id):
             best = (s, o)
     shared = sorted(set(k.measure) & set(best[1].measure)) if best[1] else []
-    parts = [f"unit {unit}" if not k.via else f"count of {k.block[1:]} ({k.via})"]
+    parts = [f"unit {unit}" if not k.via else f"count of {k.counted} ({k.via})"]
     if k.subject:
         parts.append(f"subject '{k.subject}'")
     if k.place:

@@ -92,6 +92,15 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
+# nouns that count people in a role: they share one block with the other counts of people (deaths, the
+# evacuated, "242 people on board"), their noun a measure word, so that "241 people" and "241 confirmed
+# fatalities" are compared at all, while "230 passengers" stays a part of "242 on board" by its measure
+DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "workers", "member", "employee", "staff", "machinist",
+                        "soldier", "troop", "migrant", "refugee", "patient", "voter", "tourist", "pilgrim",
+                        "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
+                        "hostage", "prisoner", "detainee", "evacuee", "camper", "counselor", "counsellor",
+                        "rescuer", "pupil", "resident", "student", "civilian", "child", "adult", "victim")
+PEOPLE = "#people"  # the block of every count of people
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
                   "analysts' expectations", "analyst expectations", "expectations of", "market expectations",
@@ -159,6 +168,7 @@ class Keyed:
     label: str | None = None  # the subject's kind of name (NER, one label per family: ORG for NORP too); None unknown
     near: frozenset[str] = frozenset()  # content words right around the figure (names above all)
     named: frozenset[str] = frozenset()  # its measure words that are the pack's table measures
+    counted: str | None = None  # what a count counts ("deaths"; its block is all counts of people)
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -308,7 +318,7 @@ def block_key(a: Assertion) -> str | None:
 
 def same_figure(x: Assertion, y: Assertion) -> bool:
     """The same stated figure; in two units, the same once converted ("185 mph (298 km/h)")."""
-    if x.unit == y.unit or x.unit is None or y.unit is None:
+    if _comparable_as_written(x, y):
         return (x.value, x.low, x.high) == (y.value, y.low, y.high)
     return _converted_equal(x.value, x.unit, y.value, y.unit)
 
@@ -318,9 +328,15 @@ def same_number(x: Assertion, y: Assertion) -> bool:
     wx, wy = written(x), written(y)
     if wx is None or wy is None:
         return False
-    if x.unit == y.unit or x.unit is None or y.unit is None:
+    if _comparable_as_written(x, y):
         return wx == wy
     return _converted_equal(wx, x.unit, wy, y.unit)
+
+
+def _comparable_as_written(x: Assertion, y: Assertion) -> bool:
+    """One unit, a bare number, or two counts (which grouping has blocked together: "317 people" and
+    "317 fatalities")."""
+    return x.unit == y.unit or x.unit is None or y.unit is None or x.unit_class == y.unit_class == "count"
 
 
 def _converted_equal(xv: float | None, xu: str, yv: float | None, yu: str) -> bool:
@@ -516,6 +532,8 @@ class Reader:
         self.not_places = {w.lower() for w in opts.get("not_places", DEFAULT_NOT_PLACES)}
         self.person_units = {w.lower() for w in opts.get("person_units", DEFAULT_PERSON_UNITS)}
         self.count_measures = set(opts.get("count_measures", DEFAULT_COUNT_MEASURES))
+        roles = {w.lower() for w in opts.get("person_roles", DEFAULT_PERSON_ROLES)}
+        self.people = self.count_measures | roles | {singular(w) for w in self.person_units | roles}
         markers = {**DEFAULT_MARKERS, **dict(opts.get("markers", {}))}
         self.markers = {k: _alternation(v) for k, v in markers.items() if v}
         verbs = opts.get("change_verbs", DEFAULT_CHANGE_VERBS)
@@ -734,6 +752,8 @@ class Reader:
             verb = [t for t in self.norm.tokens(pair.group(1))[0] if t in self.count_measures] if pair else []
             if verb:  # "27 campers and counselors died": the verb after the pair of nouns
                 return f"#{verb[0]}", f"'{surface} and ...' with '{verb[0]}' after it"
+            if a.dimension == "people" and last not in self.person_units and singular(last) not in self.person_units:
+                return f"#{singular(last)}", f"'{surface}' counts people"  # "53 Britons" are some of the people
             return "#people", f"'{surface}' counts people"
         return f"#{singular(last)}", None
 
@@ -1001,8 +1021,11 @@ def keyed(
             measure = tuple(dict.fromkeys((block[1:], *measure)))
         if block is None:
             continue
-        if block.startswith("#"):  # a count: the block names the measure; keep only table words besides
-            measure = tuple(t for t in measure if t == block[1:] or t in canon) or (block[1:],)
+        counted = block[1:] if block.startswith("#") else None
+        if counted:  # a count: the block names the measure; keep only table words besides
+            measure = tuple(t for t in measure if t == counted or t in canon) or (counted,)
+            if counted in reader.people or singular(counted) in reader.people or a.dimension == "people":
+                block = PEOPLE
         place = reader.place(a, ctx)
         period = reader.period(a, ctx)
         drop = set(norm.tokens(place)[0]) if place else set()
@@ -1023,7 +1046,7 @@ def keyed(
         held = name if not is_place else None
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
-            measure = tuple(t for t in measure if (t in local or t == block[1:]) and t not in stoks)
+            measure = tuple(t for t in measure if (t in local or t == counted) and t not in stoks)
         if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
@@ -1039,7 +1062,7 @@ def keyed(
             time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
-                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, skip))
+                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, skip), counted=counted)
         if k.role == "after" and time and time.lower().startswith("from"):
             k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]

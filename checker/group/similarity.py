@@ -31,7 +31,8 @@ def times_differ(x: Keyed, y: Keyed) -> bool:
 
 def keys_differ(x: Keyed, y: Keyed) -> str | None:
     """The first hard key that keeps two mentions apart, or None."""
-    if subjects_differ(x, y):
+    restated = _restated(x, y)
+    if subjects_differ(x, y) and not restated:
         return "subject"
     if times_differ(x, y):
         return "time"
@@ -48,6 +49,13 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
     if x.kind != y.kind:
         return "kind"
     return None
+
+
+def _restated(x: Keyed, y: Keyed) -> bool:
+    """The same specific figure measured in the same words: one fact restated, whatever holder or place
+    each sentence names ("109 appearances for Newcastle" / "Isak's 109 appearances")."""
+    return (x.specific and y.specific and bool(x.measure_set & y.measure_set) and not _measures_clash(x, y)
+            and same_number(x.a, y.a))
 
 
 def _year_ago(k: Keyed) -> bool | None:
@@ -128,7 +136,7 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         return 0.0  # "the Greens at 13.5%" is a level; "up 3.9%" is no share
     same = same_figure(x.a, y.a)
     digits = min(x.digits, y.digits) if same else 0
-    specific = SPECIFIC_FIGURE if same and x.specific and y.specific else 0.0
+    specific = SPECIFIC_FIGURE if same and x.specific and y.specific and not _measures_clash(x, y) else 0.0
     evidence = subject_evidence(x, y)
     value = _same_value(x, y)
     if x.measure_set & y.measure_set:
@@ -137,7 +145,8 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         score = max(0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b), value)
     elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
-    elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3):
+    elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3
+                    or (weights is not None and any(weights.get(w, 0.0) > 0 for w in x.near & y.near))):
         score = value  # two-digit percentages coincide too often to join on the number alone ("44%")
     else:
         return specific or (_context_similarity(x, y, weights) if weights is not None else 0.0)

@@ -152,3 +152,27 @@ def test_people_by_nationality_are_people(ext):
     """The unit is the nationality as written; its dimension says it counts people (grouping reads that)."""
     found = [a for a in ext("Some 2.3 million Peruvians voted early.") if a.text == "Some 2.3 million Peruvians"]
     assert found and (found[0].unit, found[0].dimension) == ("peruvian", "people")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "measure"), [
+    ("At least 31 people, among them 9 of the 14 crew, were killed when the ferry sank.", "At least 31 people",
+     "killed"),
+    ("The landslide buried 40 homes and injured 65 villagers.", "65 villagers", "injured"),
+    ("Officials said 12 hikers died on the ridge.", "12 hikers", "died"),
+    ("Some 800 residents have been evacuated from the valley.", "Some 800 residents", "evacuated"),
+])
+def test_a_count_takes_its_measure_from_its_verb(ext, sentence, figure, measure):
+    """A count that is its verb's subject or object is measured by the verb, as "31 deaths" is by its noun."""
+    found = [a for a in ext(sentence) if a.text == figure]
+    assert found and found[0].measure == measure
+
+
+@pytest.mark.parametrize(("sentence", "figure", "verb"), [
+    ("There were 300 guests at the hotel.", "300 guests", "were"),
+    ("The club has 4,000 members.", "4,000 members", "has"),
+    ("The census counted 9,100 residents.", "9,100 residents", "counted"),
+])
+def test_a_light_verb_is_no_measure(ext, sentence, figure, verb):
+    """"has", "were", "counted" say nothing of what is counted."""
+    found = [a for a in ext(sentence) if a.text == figure]
+    assert found and found[0].measure != verb
