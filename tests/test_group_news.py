@@ -845,3 +845,31 @@ def test_people_of_one_nationality_are_a_part_not_the_whole():
     on_board = group_of(result, "d0", "242 people")
     assert ("d1", "242 people") in on_board
     assert not any(text.startswith(("53", "171")) for _, text in on_board)
+
+
+def test_a_bare_number_counts_the_table_measure_beside_it():
+    """"Payrolls grew by 61,000": no count noun, but the pack's jobs measure says what is counted."""
+    result = audit(
+        "Employers added 61,000 jobs in March, the agency said.",
+        "Payrolls grew by 61,000 in March, below forecasts.",
+    )
+    assert group_of(result, "d0", "61,000 jobs") == {("d0", "61,000 jobs"), ("d1", "61,000")}
+
+
+def test_a_bare_number_right_after_a_count_continues_it():
+    """"The February total was revised to 102,000" names no measure: it goes on with the count just given."""
+    result = audit(
+        "Employers added 61,000 jobs in March. The February total was revised to 102,000, the agency said.",
+        "The economy created 61,000 jobs last month, and February's total now stands at 102,000.",
+    )
+    assert group_of(result, "d0", "102,000") == {("d0", "102,000"), ("d1", "102,000")}
+
+
+def test_the_month_a_figure_belongs_to_keeps_it_apart():
+    """"February's total" and "the March total" are two months' figures, not one figure misreported."""
+    result = audit(
+        "The February total was revised to 102,000 jobs.",
+        "The March total came in at 98,000 jobs, the agency said.",
+        "Payrolls for February were revised to 102,000 jobs.",
+    )
+    assert group_of(result, "d0", "102,000 jobs") == {("d0", "102,000 jobs"), ("d2", "102,000 jobs")}

@@ -48,6 +48,7 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same figure
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
+BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
@@ -73,6 +74,11 @@ PERIOD_RE = re.compile(
     re.I,
 )
 ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# a month the figure belongs to ("June's reading", "the May total", "for July"), not the date it was reported
+MONTH_PERIOD_RE = re.compile(
+    rf"\b{_MONTH}['’]s\b|\b(?:the|for)\s+{_MONTH}\b(?!\s+\d)"
+    rf"|\b{_MONTH}\s+(?:figures?|totals?|readings?|data|numbers?|reports?|payrolls|estimates?|gains?|count)\b")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 DEFAULT_NOT_PLACES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -541,6 +547,7 @@ class Reader:
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
+        self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
@@ -690,6 +697,9 @@ class Reader:
                 if m.group("q") or m.group("h"):
                     return (m.group("q") or m.group("h")).lower()
                 return ("q" if m.group("unit").lower() == "quarter" else "h") + ORDINAL[m.group("ord").lower()]
+        months = {m.lower() for g in MONTH_PERIOD_RE.findall(f"{ctx.own_before} | {ctx.own_after}") for m in g if m}
+        if len(months) == 1:  # "June's reading was revised down to 14,000": June's figure, not May's
+            return months.pop()
         # "EPS of $2.87, up from $2.12 a year ago": the year-ago words describe the figure they sit by, or
         # open the sentence before its first figure ("A year earlier, it earned $2.12")
         own = f"{ctx.own_before} | {ctx.own_after}"
@@ -742,7 +752,11 @@ class Reader:
                 if t in self.count_measures:
                     noun = f"'{surface}'" if surface else "a bare number"
                     return f"#{t}", f"{noun} with '{t}' {where} it"
-        if not surface:
+        if not surface:  # "payrolls rose by 73,000": a bare number counts the table measure around it
+            for where, toks in (("measure", tokens), ("after", after[:WINDOW]), ("before", before[-WINDOW:])):
+                for t in toks:
+                    if t in self.tables and t not in (GROWTH, DECLINE):  # a gain is a change, not a count
+                        return f"#{t}", f"a bare number with '{t}' {where} it"
             return None, None
         last = surface.split()[-1]
         if self._person(a, surface):  # "750 girls", "750 campers", "10.6 million Poles"
@@ -988,9 +1002,11 @@ def keyed(
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
     canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
+    reader.tables = canon
     skip = FUNCTION_WORDS | norm.stop  # words around a figure that say nothing of it
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
+    last_count: dict[str, Keyed] = {}  # the latest count of each document
     keyed_in: dict[tuple[str, int], list[Keyed]] = defaultdict(list)  # the mentions keyed so far, by sentence
     respective: dict[str, tuple[str, bool]] = {}
     for sentence in by_sentence.values():
@@ -1015,6 +1031,12 @@ def keyed(
         block = block_key(a)
         if a.unit_class == "count" or a.unit is None:
             cblock, via = reader.count_block(a, mtoks + wtoks, ctx)
+            before = last_count.get(a.doc_id)
+            if cblock is None and a.unit is None and (a.value or 0) >= BARE_COUNT and before is not None \
+                    and a.start - before.a.end <= ANAPHORA_CHARS:
+                # "The economy added 73,000 jobs. June's reading was revised down by 133,000": the count
+                # the text was just giving
+                cblock, via = f"#{before.counted}", f"a bare number after '{before.a.text}'"
             if cblock is None:
                 continue  # a bare number with no count measure around it
             block = cblock
@@ -1088,6 +1110,8 @@ def keyed(
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         last[(a.doc_id, block)] = k
+        if k.counted:
+            last_count[a.doc_id] = k
         keyed_in[(a.doc_id, a.sentence_start)].append(k)
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
