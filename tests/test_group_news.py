@@ -873,3 +873,13 @@ def test_the_month_a_figure_belongs_to_keeps_it_apart():
         "Payrolls for February were revised to 102,000 jobs.",
     )
     assert group_of(result, "d0", "102,000 jobs") == {("d0", "102,000 jobs"), ("d2", "102,000 jobs")}
+
+
+def test_storeys_and_stories_and_flats_and_homes_are_one_count():
+    """British and American copy count one building's floors and homes in different words."""
+    result = audit(
+        "The fire climbed all 31 storeys of the tower and gutted 1,984 flats.",
+        "Flames reached the top of the tower's 31 stories, destroying 1,984 homes.",
+    )
+    assert group_of(result, "d0", "31 storeys") == {("d0", "31 storeys"), ("d1", "31 stories")}
+    assert group_of(result, "d0", "1,984 flats") == {("d0", "1,984 flats"), ("d1", "1,984 homes")}

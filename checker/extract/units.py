@@ -231,7 +231,8 @@ def _compile_physical() -> list[tuple[re.Pattern[str], str, str | None]]:
 _PHYSICAL = _compile_physical()
 
 _PERCENT = [
-    (re.compile(r"(?:percentage|percent)[- ]points?(?![A-Za-z])|pp(?![A-Za-z])", re.I), "pp"),
+    # "percentage points", and the loose "20% points" / "1.7 per cent points" some copy prints for them
+    (re.compile(r"(?:percentage|percent|per cent|%)[- ]?points?(?![A-Za-z])|pp(?![A-Za-z])", re.I), "pp"),
     (re.compile(r"basis[- ]points?(?![A-Za-z])|bps?(?![A-Za-z])", re.I), "bp"),
     (re.compile(r"%|per[ -]?cent(?:-owned)?(?![A-Za-z])|pct\.?(?![A-Za-z])|pc(?![A-Za-z])", re.I), "%"),
 ]

@@ -20,6 +20,9 @@ POSITIVE = [
     ("The new wind farm will add 400 MW of capacity.", "400 MW", 400, "MW"),
     ("The storm destroyed 1,300 homes.", "1,300 homes", 1300, "home"),
     ("Growth slowed by 0.5 percentage points.", "0.5 percentage points", 0.5, "pp"),
+    # "% points" as loose copy prints percentage points
+    ("Labour's share rose 1.7% points.", "1.7% points", 1.7, "pp"),
+    ("The Tories lost 19.9 per cent points.", "19.9 per cent points", 19.9, "pp"),
     ("The index fell 1.3% on Friday.", "1.3%", 1.3, "%"),
     ("Temperatures hit -12 degrees Celsius overnight.", "-12 degrees Celsius", -12, "°C"),
     ("The yield was at least 4 percent.", "at least 4 percent", 4, "%"),
