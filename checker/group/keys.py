@@ -101,7 +101,7 @@ DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltere
 # nouns that count people in a role: they share one block with the other counts of people (deaths, the
 # evacuated, "242 people on board"), their noun a measure word, so that "241 people" and "241 confirmed
 # fatalities" are compared at all, while "230 passengers" stays a part of "242 on board" by its measure
-DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "workers", "member", "employee", "staff", "machinist",
+DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "member", "employee", "staff", "machinist",
                         "soldier", "troop", "migrant", "refugee", "patient", "voter", "tourist", "pilgrim",
                         "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
                         "hostage", "prisoner", "detainee", "evacuee", "camper", "counselor", "counsellor",

@@ -31,8 +31,7 @@ def times_differ(x: Keyed, y: Keyed) -> bool:
 
 def keys_differ(x: Keyed, y: Keyed) -> str | None:
     """The first hard key that keeps two mentions apart, or None."""
-    restated = _restated(x, y)
-    if subjects_differ(x, y) and not restated:
+    if subjects_differ(x, y) and not _restated(x, y):
         return "subject"
     if times_differ(x, y):
         return "time"
@@ -52,8 +51,9 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
 
 
 def _restated(x: Keyed, y: Keyed) -> bool:
-    """The same specific figure measured in the same words: one fact restated, whatever holder or place
-    each sentence names ("109 appearances for Newcastle" / "Isak's 109 appearances")."""
+    """The same specific figure measured in the same words: one fact restated, whatever holder each
+    sentence names ("Arsenal paid a fee of £83.5 million" / "Porto received a fee of £83.5 million").
+    Two places still keep it apart: one sum is often pledged to two countries."""
     return (x.specific and y.specific and bool(x.measure_set & y.measure_set) and not _measures_clash(x, y)
             and same_number(x.a, y.a))
 
@@ -147,7 +147,8 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
     elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3
                     or (weights is not None and any(weights.get(w, 0.0) > 0 for w in x.near & y.near))):
-        score = value  # two-digit percentages coincide too often to join on the number alone ("44%")
+        score = value  # two-digit percentages coincide too often to join on the number alone ("44%"), not
+        # when a word around both says what they measure ("61% voting to strike" / "61% voted to strike")
     else:
         return specific or (_context_similarity(x, y, weights) if weights is not None else 0.0)
     score += SUBJECT_WEIGHT * evidence
