@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 INVARIANT_PLURALS = frozenset({"people", "series", "species", "news"})
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))  # capitalised, yet never a name
 
 
 def singular(word: str) -> str:

@@ -15,13 +15,10 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
-from checker.text import singular
+from checker.text import CALENDAR_WORDS, singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-           "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NOT_COUNT_NOUNS = {"%", "percent", "per", "cent", "am", "pm", "th", "st", "nd", "rd", "s", "x", "-", "one", "other",
                     "others", "more", "less", "lot", "lots", "bit", "kind", "sort", "way", "time"}
 # verbs that name a source of a claim (not an actor: "announce", "expect" are actions)
@@ -155,7 +152,7 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
     if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range:
         return False
     first, last = toks[0], toks[-1]
-    if first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).lower_ not in _MONTHS \
+    if first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).lower_ not in CALENDAR_WORDS \
             and first.nbor(-1).idx + len(first.nbor(-1)) >= m.start - 1 and m.start == m.num_start:
         return False  # "Big 12", "iPhone 11", "FTSE 100"
     if last.i + 1 < len(idx.doc):
@@ -237,7 +234,7 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             i += 1
             continue
         break
-    if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in _MONTHS or not head.is_alpha \
+    if head is None or head.lower_ in _NOT_COUNT_NOUNS or head.lower_ in CALENDAR_WORDS or not head.is_alpha \
             or len(head.text) < 2:
         return None
     end = head.idx + len(head.text)

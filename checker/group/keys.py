@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract.units import base_factor, conversion_factor, fixed_base
 from checker.model import Assertion, Qualifier, SynonymSet
-from checker.text import singular
+from checker.text import CALENDAR_WORDS, MONTHS, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
 POSSESSIVE = re.compile(r"['’]s?$")  # "world's" is "world", not the plural "world'"
@@ -74,16 +74,13 @@ PERIOD_RE = re.compile(
     re.I,
 )
 ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
 # a month the figure belongs to ("June's reading", "the May total", "for July"), not the date it was reported
 MONTH_PERIOD_RE = re.compile(
     rf"\b{_MONTH}['’]s\b|\b(?:the|for)\s+{_MONTH}\b(?!\s+\d)"
     rf"|\b{_MONTH}\s+(?:figures?|totals?|readings?|data|numbers?|reports?|payrolls|estimates?|gains?|count)\b")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-DEFAULT_NOT_PLACES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                      "nov", "dec")
+DEFAULT_NOT_PLACES = tuple(sorted(CALENDAR_WORDS))
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
                         "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "woman", "women", "man",
@@ -104,8 +101,7 @@ DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltere
 DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "member", "employee", "staff", "machinist",
                         "soldier", "troop", "migrant", "refugee", "patient", "voter", "tourist", "pilgrim",
                         "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
-                        "hostage", "prisoner", "detainee", "evacuee", "camper", "counselor", "counsellor",
-                        "rescuer", "pupil", "resident", "student", "civilian", "child", "adult", "victim")
+                        "hostage", "prisoner", "detainee", "evacuee", "counselor", "counsellor", "rescuer", "pupil")
 PEOPLE = "#people"  # the block of every count of people
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",

@@ -54,8 +54,7 @@ def _restated(x: Keyed, y: Keyed) -> bool:
     """The same specific figure measured in the same words: one fact restated, whatever holder each
     sentence names ("Arsenal paid a fee of £83.5 million" / "Porto received a fee of £83.5 million").
     Two places still keep it apart: one sum is often pledged to two countries."""
-    return (x.specific and y.specific and bool(x.measure_set & y.measure_set) and not _measures_clash(x, y)
-            and same_number(x.a, y.a))
+    return x.specific and y.specific and bool(x.measure_set & y.measure_set) and _same_value(x, y) > 0
 
 
 def _year_ago(k: Keyed) -> bool | None:
@@ -146,7 +145,7 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
     elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3
-                    or (weights is not None and any(weights.get(w, 0.0) > 0 for w in x.near & y.near))):
+                    or (weights is not None and bool(_shared_words(x, y, weights)))):
         score = value  # two-digit percentages coincide too often to join on the number alone ("44%"), not
         # when a word around both says what they measure ("61% voting to strike" / "61% voted to strike")
     else:
@@ -201,6 +200,11 @@ def word_weight(figures: int, seen: int) -> float:
     return math.log((figures + 1) / (seen + 0.5))
 
 
+def _shared_words(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> list[str]:
+    """The words around both figures that say something in their block (a weight above 0)."""
+    return [w for w in x.near & y.near if weights.get(w, 0.0) > 0]
+
+
 def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> float:
     """0-100 for two mentions no measure word joins (``similarity`` has checked their hard keys): the
     weighted overlap of the words around them.
@@ -217,8 +221,7 @@ def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> flo
     def weight(words: frozenset[str]) -> float:
         return sum(weights.get(w, 0.0) for w in words)
 
-    common = [w for w in x.near & y.near if weights.get(w, 0.0) > 0]
-    if len(common) < CONTEXT_WORDS:
+    if len(_shared_words(x, y, weights)) < CONTEXT_WORDS:
         return 0.0
     shared, smaller = weight(x.near & y.near), min(weight(x.near), weight(y.near))
     if smaller <= 0:

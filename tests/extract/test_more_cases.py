@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+
+from checker.model import Assertion
+
+
+def figure_in(ext: Callable[[str], list[Assertion]], sentence: str, text: str) -> Assertion:
+    """The assertion read as ``text`` from ``sentence`` (the test fails when there is none)."""
+    found = [a for a in ext(sentence) if a.text == text]
+    assert found, [a.text for a in ext(sentence)]
+    return found[0]
+
 
 # sentence, assertion text (substring of the surface), value (or low for bounds), unit
 POSITIVE = [
@@ -121,8 +133,7 @@ POUNDS = [
 @pytest.mark.parametrize(("sentence", "surface", "unit"), ELIDED + POUNDS,
                          ids=[f"{c[1]} {c[2]}" for c in ELIDED + POUNDS])
 def test_the_context_gives_the_unit(ext, sentence, surface, unit):
-    found = [a for a in ext(sentence) if a.text == surface]
-    assert found and found[0].unit == unit
+    assert figure_in(ext, sentence, surface).unit == unit
 
 
 def test_a_spelled_pronoun_takes_no_noun_from_a_list(ext):
@@ -153,8 +164,8 @@ def test_a_bound_between_figure_and_unit_is_kept(ext, sentence):
 
 def test_people_by_nationality_are_people(ext):
     """The unit is the nationality as written; its dimension says it counts people (grouping reads that)."""
-    found = [a for a in ext("Some 2.3 million Peruvians voted early.") if a.text == "Some 2.3 million Peruvians"]
-    assert found and (found[0].unit, found[0].dimension) == ("peruvian", "people")
+    a = figure_in(ext, "Some 2.3 million Peruvians voted early.", "Some 2.3 million Peruvians")
+    assert (a.unit, a.dimension) == ("peruvian", "people")
 
 
 @pytest.mark.parametrize(("sentence", "figure", "measure"), [
@@ -166,8 +177,7 @@ def test_people_by_nationality_are_people(ext):
 ])
 def test_a_count_takes_its_measure_from_its_verb(ext, sentence, figure, measure):
     """A count that is its verb's subject or object is measured by the verb, as "31 deaths" is by its noun."""
-    found = [a for a in ext(sentence) if a.text == figure]
-    assert found and found[0].measure == measure
+    assert figure_in(ext, sentence, figure).measure == measure
 
 
 @pytest.mark.parametrize(("sentence", "figure", "verb"), [
@@ -177,5 +187,4 @@ def test_a_count_takes_its_measure_from_its_verb(ext, sentence, figure, measure)
 ])
 def test_a_light_verb_is_no_measure(ext, sentence, figure, verb):
     """"has", "were", "counted" say nothing of what is counted."""
-    found = [a for a in ext(sentence) if a.text == figure]
-    assert found and found[0].measure != verb
+    assert figure_in(ext, sentence, figure).measure != verb
