@@ -189,12 +189,16 @@ class Assertion:
     change: str | None = None  # up | down
     attribution: str | None = None
     notes: tuple[str, ...] = ()
+    # the sentence's names as NER labels them ((text, label), in order): grouping learns from them which
+    # names the corpus uses as places ("in Paiporta") and which as organisations ("in Figma")
+    entities: tuple[tuple[str, str], ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         """The contract's dict form (``extract`` JSONL, ``audit.json``, cache entries, ``doc._.assertions``)."""
         return {f.name: getattr(self, f.name) for f in fields(self)} | {
             "qualifier": self.qualifier.value,
             "notes": list(self.notes),
+            "entities": [list(e) for e in self.entities],
         }
 
     @classmethod
@@ -202,7 +206,9 @@ class Assertion:
         """The inverse of ``to_record``; keys it does not know are ignored."""
         names = {f.name for f in fields(cls)}
         kept = {k: v for k, v in d.items() if k in names}
-        return cls(**{**kept, "qualifier": Qualifier(d["qualifier"]), "notes": tuple(d.get("notes", ()))})
+        entities = tuple((str(e[0]), str(e[1])) for e in d.get("entities", ()) or ())
+        return cls(**{**kept, "qualifier": Qualifier(d["qualifier"]), "notes": tuple(d.get("notes", ())),
+                      "entities": entities})
 
 
 # -------------------------------------------------------------------------- groups

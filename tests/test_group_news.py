@@ -883,3 +883,51 @@ def test_storeys_and_stories_and_flats_and_homes_are_one_count():
     )
     assert group_of(result, "d0", "31 storeys") == {("d0", "31 storeys"), ("d1", "31 stories")}
     assert group_of(result, "d0", "1,984 flats") == {("d0", "1,984 flats"), ("d1", "1,984 homes")}
+
+
+def test_a_name_the_corpus_calls_an_organisation_is_no_place():
+    """"a rise in the National Living Wage", "invested in Orbital": names after "in" that NER reads as
+    organisations elsewhere in the corpus do not place a figure."""
+    result = audit(
+        "The National Living Wage will rise 6.7% to £12.21 an hour, the National Living Wage body said.",
+        "Ministers announced a 6.7% increase in the National Living Wage, to £12.21 an hour.",
+        "Flooding in Cornwall left 3,400 homes without power; in Devon, 1,200 homes lost power.",
+    )
+    places = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    assert places[("d1", "6.7%")] is None and places[("d1", "£12.21 an hour")] is None
+    assert places[("d2", "3,400 homes")] == "cornwall"
+    assert group_of(result, "d0", "£12.21 an hour") == {("d0", "£12.21 an hour"), ("d1", "£12.21 an hour")}
+
+
+def test_a_place_the_corpus_names_as_one_places_its_subject():
+    """NER calls a small town a person as a subject and a place after "in": the corpus's reading wins,
+    so the town's population is placed there and kept from another town's."""
+    result = audit(
+        "Massanassa, home to some 9,500, lost its bridge.",
+        "The river burst its banks in Massanassa overnight, and 9,500 residents were cut off.",
+        "In the neighbouring town of 9,400 residents, roads were closed.",
+    )
+    keys = {k.a.text: k for k in keys_of(result)}
+    assert keys["some 9,500"].place == "massanassa"
+    assert keys["some 9,500"].block == keys["9,500 residents"].block == "#people"  # "home to" counts people
+
+
+def test_the_assembly_a_party_enters_is_not_its_holder():
+    """"a place in the Bundestag with 8.7%": the figure is the party's, not the parliament's."""
+    result = audit(
+        "The Left also won a place in the Bundestag with 8.7% while the BSW narrowly failed.",
+        "The Left took 8.7% of the vote, the count showed.",
+    )
+    subjects = {k.a.doc_id: k.subject for k in keys_of(result)}
+    assert subjects["d0"] == "left"
+    assert group_of(result, "d0", "8.7%") == {("d0", "8.7%"), ("d1", "8.7%")}
+
+
+def test_shares_of_the_vote_far_apart_are_two_holders():
+    """Percentages of one measure a factor apart are two parties' shares, not one share misreported."""
+    result = audit(
+        "They received a combined 31.4 per cent of the votes cast.",
+        "The Greens received 12.2% of the votes cast in 2025, the count showed.",
+        "The alliance won 31.4% of the votes cast.",
+    )
+    assert group_of(result, "d0", "31.4 per cent") == {("d0", "31.4 per cent"), ("d2", "31.4%")}

@@ -379,6 +379,16 @@ def _counted_by_verb(m: Mention, root: Token, verb: Token | None) -> bool:
     return root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
+def _valued_at(m: Mention, root: Token, verb: Token | None) -> bool:
+    """An amount "at" which something closed, opened, was priced or valued: the verb is what it measures,
+    as "the closing price" or "a valuation" would say. Light verbs ("stood at", "came in at") say nothing."""
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+        return False
+    if m.unit is None or m.unit.unit_class != un.CURRENCY:  # "followed by the SPD at 16%": a holder's share
+        return False
+    return root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.i == verb.i
+
+
 # verbs that put money (or another amount) towards something: the recipient is the measure
 _ALLOCATE = {"commit", "allocate", "earmark", "provide", "pledge", "invest", "spend", "devote", "dedicate",
              "channel", "budget", "assign", "grant", "award", "inject", "pour", "funnel", "contribute", "donate",
@@ -499,6 +509,9 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         if target is not None:
             measure_tok = target
             measure = _phrase(target, skip=skip)
+    if measure is None and _valued_at(m, root, verb):
+        measure_tok = verb  # "Figma closed at $115.50", "the IPO was priced at $33": the verb names the price
+        measure = verb.lower_
     if measure is None and verb is not None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside]
         if objs and m.unit is not None and m.unit.unit_class != un.COUNT:

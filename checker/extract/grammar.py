@@ -217,6 +217,11 @@ def _unit_at(text: str, pos: int, money: bool) -> tuple[un.Unit, int] | None:
 
 
 _WEIGHT_WORDS = re.compile(r"\b(?:weigh\w*|heav\w*|payload|thrust|cargo|loads?|lift\w*|haul\w*)\b", re.I)
+# words that make "pounds" money: taxes, pay, prices, budgets
+_MONEY_WORDS = re.compile(r"£|\b(?:sterling|tax\w*|budget\w*|pay\w*|paid|wages?|salar\w*|allowances?|thresholds?|"
+                          r"pric\w*|costs?|fees?|fines?|fund\w*|spend\w*|borrow\w*|debts?|revenues?|profits?|"
+                          r"earn\w*|income|pensions?|benefits?|grants?|loans?|bonus\w*|invest\w*|worth|"
+                          r"contributions?|levy|levies|tariffs?)\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?\s+$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale\b", re.I)  # "6.0 on the Richter scale"
 
@@ -259,9 +264,11 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             unit, end = got
         else:
             inner = None
-        if unit is not None and unit.canonical == "lb" and scale and not _OF_A.match(text, end) \
+        if unit is not None and unit.canonical == "lb" and not _OF_A.match(text, end) \
+                and (scale or _MONEY_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40))) \
                 and not _WEIGHT_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40)):
-            unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)  # "125 million pounds" is money, not weight
+            # "125 million pounds", "the threshold falls to 5,000 pounds": money, not weight
+            unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)
         before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
         if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4", "its magnitude was 6.0"
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()

@@ -189,9 +189,10 @@ def extract(docs: Iterable[Document], qualifiers: Sequence[QualifierEntry], nlp:
     for k, (doc, s, sent, mentions, _prev) in enumerate(jobs):
         parsed = parsed_all[k]
         context = parsed_all[context_of[k]] if k in context_of else None
+        names = tuple(dict.fromkeys((e.text, e.label_) for e in parsed.ents if e.label_ in attach.SUBJECT_LABELS))
         for m in attach.refine(mentions, parsed, sent):
             if not doc.is_excluded(s + m.start, s + m.end):  # the parse may have grown the span
-                a = _assertion(doc, s, sent, m, parsed, context)
+                a = replace(_assertion(doc, s, sent, m, parsed, context), entities=names)
                 if a.subject and a.subject_label is None:
                     seen = known[doc.id].get(_entity_key(a.subject))
                     if seen:

@@ -379,8 +379,16 @@ _NOT_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on|from)\b", re.I)
 _RATE_NOUN = re.compile(r"[A-Za-z][A-Za-z.]{1,20}")
 
 
+_PER_YEAR = re.compile(r"\s*(?:annually|per annum|yearly|every year|each year)(?![A-Za-z])", re.I)
+
+
 def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, int] | None:
-    """A denominator after a unit: "/kg", " per share", " a month". Returns (canon, surface, end)."""
+    """A denominator after a unit: "/kg", " per share", " a month"; after money also " annually" (a sum
+    a year is compared with the same sum unsaid: grouping keeps both in the currency's block). Returns
+    (canon, surface, end). ``allow_noun``: any noun may follow "per" ("$5 per share"), as after money."""
+    yearly = _PER_YEAR.match(text, pos) if allow_noun else None
+    if yearly:
+        return "year", text[pos:yearly.end()], yearly.end()
     m = _RATE_SEP.match(text, pos)
     if not m or m.end() == pos:
         return None

@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from checker.extract.units import base_factor, conversion_factor, fixed_base
+from checker.extract.units import base_factor, conversion_factor, fixed_base, time_unit
 from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import CALENDAR_WORDS, MONTHS, singular
 
@@ -49,6 +49,8 @@ PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the 
 CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same figure
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
 BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
+# a price per share: never earnings per share
+SHARE_PRICE = frozenset(("price", "closing", "opening", "value", "valuation", "stock", "offer"))
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
@@ -80,6 +82,8 @@ MONTH_PERIOD_RE = re.compile(
     rf"\b{_MONTH}['’]s\b|\b(?:the|for)\s+{_MONTH}\b(?!\s+\d)"
     rf"|\b{_MONTH}\s+(?:figures?|totals?|readings?|data|numbers?|reports?|payrolls|estimates?|gains?|count)\b")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# names that are no place; not PERSON, which the small model gives unfamiliar towns ("Paiporta", "Kunar")
+THING_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART"})
 DEFAULT_NOT_PLACES = tuple(sorted(CALENDAR_WORDS))
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
@@ -313,9 +317,20 @@ def block_key(a: Assertion) -> str | None:
     unit = fixed[0] if fixed else a.unit
     if unit.endswith("/share"):
         return unit.rsplit("/", 1)[0]
+    if a.unit_class == "currency" and per_time(a):
+        return unit.rsplit("/", 1)[0]  # "£36bn a year" and "£36bn" in one block; two periods stay apart (``per``)
     if a.unit_class == "physical" and a.dimension:
         return a.dimension
     return unit
+
+
+def per_time(a: Assertion) -> str | None:
+    """The period an amount of money is counted per ("£12.21 per hour" -> "h", "$3.4 billion a year" ->
+    "year"), or None."""
+    if not a.unit or "/" not in a.unit:
+        return None
+    per = a.unit.rsplit("/", 1)[1]
+    return per if time_unit(per) else None
 
 
 def same_figure(x: Assertion, y: Assertion) -> bool:
@@ -543,6 +558,7 @@ class Reader:
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
+        self.things: set[str] = set()  # names NER mostly calls organisations, people, products, laws (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
@@ -563,6 +579,8 @@ class Reader:
         out = []
         for m in PLACE_RE.finditer(text):
             key = self._place_name(m.group("name"))
+            if key in self.things and key not in self.known_places:
+                continue  # "invested in Figma", "a rise in the National Living Wage": no place
             if key and (not headline or key in self.known_places):
                 out.append((m.start("name"), key))
         return sorted(out)
@@ -593,12 +611,12 @@ class Reader:
     def subject_place(self, a: Assertion) -> str | None:
         """The subject as a place: NER says so, or it names a place the corpus or the pack knows
         ("the Dominican Republic confirmed one death", where NER saw no entity)."""
-        if not a.subject or a.subject_label not in (*PLACE_LABELS, None):
+        if not a.subject:
             return None
         key = self._place_name(a.subject)
-        if key and (a.subject_label in PLACE_LABELS or key in self.known_places):
+        if not key or key in self.known_places:  # what the corpus mostly calls a place ("Paiporta", once a PERSON)
             return key
-        return None
+        return key if a.subject_label in PLACE_LABELS and key not in self.things else None
 
     def respective(self, sentence: Sequence[Assertion]) -> dict[str, tuple[str, bool]]:
         """"ahead of AfD and SPD, with 151 and 121 seats respectively": the n-th figure is the n-th name's.
@@ -631,6 +649,8 @@ class Reader:
             opens = ctx.lead.lstrip().startswith(m.group(1))
             if opens and m.group("link") != ":" and not m.group(2):
                 return None
+            if VENUE_BEFORE.search(lead, 0, m.start()):
+                return None  # "a place in the Bundestag with 8.7%": where the holder got, not the holder
         else:  # "holds 208 seats, the AfD 152"; "208 seats for the CDU, 152 for the AfD"
             m = LIST_HOLDER_RE.search(lead) or FOR_HOLDER_RE.match(ctx.own_after)
             if not m:
@@ -660,6 +680,23 @@ class Reader:
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
         """
         seen: set[str] = set()
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        read: set[tuple[str, int]] = set()
+        for a in assertions:
+            # each sentence once; NER reads a title-case headline's every word as a name
+            if (a.doc_id, a.sentence_start) not in read and not is_headline(a.sentence):
+                read.add((a.doc_id, a.sentence_start))
+                for name, label in a.entities:
+                    key = self._place_name(name)
+                    if key:
+                        labels[key][label] += 1
+        for key, count in labels.items():
+            place = sum(count[label] for label in PLACE_LABELS)
+            thing = sum(count[label] for label in THING_LABELS)
+            if place > thing:
+                self.known_places.add(key)
+            elif thing > place:
+                self.things.add(key)
         for a in assertions:
             if a.subject and a.subject_label in PLACE_LABELS:
                 key = self._place_name(a.subject)
@@ -741,6 +778,8 @@ class Reader:
                 if nxt:  # "three storm-related deaths"
                     return f"#{nxt[0]}", f"'{surface}' followed by '{nxt[0]}'"
                 return f"#{head}", None
+        if not surface and POPULATION.search(ctx.before):
+            return PEOPLE, "a bare number a place is 'home to'"  # "home to some 27,000", "population 33,300"
         after, _ = self.norm.tokens(ctx.after)
         before, _ = self.norm.tokens(ctx.before)
         for where, toks in (("after", after[:WINDOW]), ("before", before[-WINDOW:]), ("measure", tokens)):
@@ -780,6 +819,7 @@ POLL_RE = re.compile(  # lower-case "survey": the US Geological Survey is an age
     r"gave|gives|had|has)|[Ll]atest polls?|[Pp]olling (?:data|average|firm|by)|surveys?\s+(?:show|showed|shows|found|"
     r"finds|suggest|suggests|suggested))\b")
 PERSON_PAIR = re.compile(r"\s+(?:and|or)\s+[a-z]+\s+((?:have\s+|had\s+|were\s+|are\s+)?\w+)")
+POPULATION = re.compile(r"\b(?:home to|population(?:\s+of)?|inhabited by|populated by)[\s:,]*$", re.I)
 LOSS_OF = re.compile(r"\bloss(?:es)?['’\"]*\s+of\s*$", re.I)  # "grieving the loss of 27 campers": deaths
 
 
@@ -846,6 +886,7 @@ NAME_WORD = r"(?:[A-Z][\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
                        r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
 HOLDER_CHARS = 80
+VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 LIST_HOLDER_RE = re.compile(rf",\s*(?:and\s+)?(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
 FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
@@ -1065,7 +1106,9 @@ def keyed(
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
             measure = tuple(t for t in measure if (t in local or t == counted) and t not in stoks)
-        if a.unit and a.unit.endswith("/share"):  # earnings per share: "earnings" is the eps, not the profit
+        if a.unit and a.unit.endswith("/share") and not SHARE_PRICE & set(measure):
+            # earnings per share: "earnings" is the eps, not the profit; but "an IPO price of $33 per share" and
+            # "closed at $115 per share" are prices
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)

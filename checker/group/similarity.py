@@ -9,10 +9,12 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import PRIOR, Keyed, magnitude, same_figure, same_number
+from checker.group.keys import PRIOR, Keyed, magnitude, per_time, same_figure, same_number
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
+FAR_APART = 25.0
+SHARE_MAGNITUDE = 1.4  # nor percentages this far apart: "11.6% of the vote" and "28.6% of the vote" are two holders
 PLACE_PENALTY = 5.0
 TIME_PENALTY = 5.0
 NEARNESS = 10.0
@@ -47,6 +49,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "role"
     if x.kind != y.kind:
         return "kind"
+    if (xp := per_time(x.a)) and (yp := per_time(y.a)) and xp != yp:
+        return "rate"  # a sum a month is not a sum a year; one counted per year and one unsaid may be alike
     return None
 
 
@@ -161,8 +165,8 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     mx, my = magnitude(x.a), magnitude(y.a)
     if mx and my:  # between equally good candidates, prefer the nearer figure
         score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
-    if mx and my and max(mx, my) / min(mx, my) > MAGNITUDE:
-        score -= 25
+    if mx and my and max(mx, my) / min(mx, my) > (SHARE_MAGNITUDE if x.block in ("%", "pp") else MAGNITUDE):
+        score -= FAR_APART
     return round(min(max(score, specific, 0.0), 100.0), 2)
 
 

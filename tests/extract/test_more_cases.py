@@ -188,3 +188,30 @@ def test_a_count_takes_its_measure_from_its_verb(ext, sentence, figure, measure)
 def test_a_light_verb_is_no_measure(ext, sentence, figure, verb):
     """"has", "were", "counted" say nothing of what is counted."""
     assert figure_in(ext, sentence, figure).measure != verb
+
+
+@pytest.mark.parametrize(("sentence", "figure", "measure"), [
+    ("Lumio's shares closed at $96.40 on Friday.", "$96.40", "closed"),
+    ("The fund peaked at $52.10 before easing.", "$52.10", "peaked"),
+    ("Regulators valued the harbour at €3.2 billion.", "€3.2 billion", "valued"),
+])
+def test_an_amount_at_which_something_was_set_takes_the_verb(ext, sentence, figure, measure):
+    """"closed at $96.40": the verb is what the amount measures, as "the closing price" would say."""
+    assert figure_in(ext, sentence, figure).measure == measure
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Inflation stood at $4.10 a gallon for petrol.", "$4.10 a gallon"),
+    ("Turnout came in at 61% in the capital.", "61%"),
+    ("They are followed by the Greens at 12%.", "12%"),
+])
+def test_no_amount_takes_a_light_verb_or_a_share_its_verb(ext, sentence, figure):
+    """"stood at", "came in at" say nothing; "followed by the Greens at 12%" is the Greens' share."""
+    a = figure_in(ext, sentence, figure)
+    assert a.measure not in ("stood", "came", "followed")
+
+
+def test_an_assertion_carries_the_names_of_its_sentence(ext):
+    """Grouping learns from them which names the corpus uses as places and which as organisations."""
+    a = figure_in(ext, "Flooding in Cornwall left 3,400 homes without power, Western Power said.", "3,400 homes")
+    assert ("Cornwall", "GPE") in a.entities
