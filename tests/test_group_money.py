@@ -58,3 +58,26 @@ def test_pounds_in_a_sentence_about_money_are_sterling():
     units = {(k.a.doc_id, k.a.text): k.a.unit for k in keys_of(result)}
     assert units[("d0", "3,000 pounds")] == "GBP" and units[("d2", "3,000 pounds")] == "lb"
     assert ("d1", "£3,000") in group_of(result, "d0", "3,000 pounds")
+
+
+def test_the_same_range_from_two_outlets_is_one_fact():
+    """Both ends coinciding ("between $20 and $24" / "$20-$24") is as specific as a three-digit figure."""
+    result = audit(
+        "Bankers pitched the deal between $20 and $24.",
+        "The company set a $20-$24 range, according to the filing.",
+        "Another company set a $20-$26 range.",
+    )
+    assert group_of(result, "d0", "between $20 and $24") == {("d0", "between $20 and $24"), ("d1", "$20-$24")}
+
+
+def test_a_change_of_a_rate_to_a_rate_is_in_points():
+    """"increase by 1.5% to 14.3%" means points: the same change as "1.5 percentage points to 14.3%"."""
+    result = audit(
+        "Employer contributions will increase by 1.5% to 14.3% next April.",
+        "Employer contributions rise 1.5 percentage points to 14.3% from April.",
+        "Sales grew 1.5% to $14.3 billion.",
+    )
+    blocks = {(k.a.doc_id, k.a.text): k.block for k in keys_of(result)}
+    assert blocks[("d0", "1.5%")] == blocks[("d1", "1.5 percentage points")] == "pp"
+    assert blocks[("d2", "1.5%")] == "%"  # a change to an amount of money is a relative change
+    assert group_of(result, "d0", "1.5%") == {("d0", "1.5%"), ("d1", "1.5 percentage points")}

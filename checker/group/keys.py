@@ -411,10 +411,17 @@ def figure_digits(a: Assertion, round_last: bool = False) -> int:
     Two outlets stating the same specific figure ("$51.2 billion", "73.6%") are
     strong evidence of one fact; the same round figure ("15%", "$200 billion") is not.
     """
+    if a.qualifier is Qualifier.RANGE and a.low is not None and a.high is not None and a.low != a.high:
+        # "between $25 and $28": two numbers that both coincide are as specific as their digits together
+        return sum(_digits(m.group(), round_last) for m in DIGITS_RE.finditer(a.text))
     m = DIGITS_RE.search(a.text)
     if not m:
         return 0
-    raw = m.group().replace(",", "")
+    return _digits(m.group(), round_last)
+
+
+def _digits(number: str, round_last: bool) -> int:
+    raw = number.replace(",", "")
     digits = raw.replace(".", "").lstrip("0")
     if "." not in raw:
         digits = digits.rstrip("0")
@@ -1066,6 +1073,8 @@ def keyed(
         rules = (mrules if not local else frozenset()) | (wrules if local else frozenset())
         via = None
         block = block_key(a)
+        if block == "%" and _points_of_a_rate(a, local or mtoks):
+            block, via = "pp", "a change of a rate, to a rate: percentage points"
         if a.unit_class == "count" or a.unit is None:
             cblock, via = reader.count_block(a, mtoks + wtoks, ctx)
             before = last_count.get(a.doc_id)
@@ -1162,6 +1171,20 @@ def keyed(
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
     _year_ago_periods(out)
     return out
+
+
+TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
+                     r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
+
+
+def _points_of_a_rate(a: Assertion, measure: Sequence[str]) -> bool:
+    """"A 1.2% increase in the levy to 15%", "will rise by 2% to 5%": a change of a rate, stated with the
+    rate it leads to, is in percentage points, as the sentence means (a 1.2% relative rise of 13.8% is not
+    15%)."""
+    if not (a.change or GROWTH in measure or DECLINE in measure) or a.value is None or not a.sentence:
+        return False
+    m = TO_RATE.match(a.sentence, a.end - a.sentence_start)
+    return m is not None and a.value < float(m.group(1))
 
 
 def _year_ago_periods(items: Sequence[Keyed]) -> None:
