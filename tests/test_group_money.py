@@ -81,3 +81,13 @@ def test_a_change_of_a_rate_to_a_rate_is_in_points():
     assert blocks[("d0", "1.5%")] == blocks[("d1", "1.5 percentage points")] == "pp"
     assert blocks[("d2", "1.5%")] == "%"  # a change to an amount of money is a relative change
     assert group_of(result, "d0", "1.5%") == {("d0", "1.5%"), ("d1", "1.5 percentage points")}
+
+
+def test_a_sum_an_hour_restates_the_same_sum_unsaid():
+    """"£11.85 an hour" and "to £11.85": the same number in one currency, a restatement whoever each
+    sentence names."""
+    result = audit(
+        "Finance minister Ana Ruiz confirmed a 5.2% increase in the minimum wage to £11.85 an hour.",
+        "Chancellor Tom Hale raised the minimum wage to £11.85 from April.",
+    )
+    assert group_of(result, "d0", "£11.85 an hour") == {("d0", "£11.85 an hour"), ("d1", "£11.85")}

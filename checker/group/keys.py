@@ -351,9 +351,11 @@ def same_number(x: Assertion, y: Assertion) -> bool:
 
 
 def _comparable_as_written(x: Assertion, y: Assertion) -> bool:
-    """One unit, a bare number, or two counts (which grouping has blocked together: "317 people" and
-    "317 fatalities")."""
-    return x.unit == y.unit or x.unit is None or y.unit is None or x.unit_class == y.unit_class == "count"
+    """One unit, a bare number, two counts (which grouping has blocked together: "317 people" and
+    "317 fatalities"), or one currency, a period said or not ("£12.21 an hour" / "to £12.21")."""
+    if x.unit == y.unit or x.unit is None or y.unit is None or x.unit_class == y.unit_class == "count":
+        return True
+    return bool(per_time(x) or per_time(y)) and block_key(x) == block_key(y)
 
 
 def _converted_equal(xv: float | None, xu: str, yv: float | None, yu: str) -> bool:
