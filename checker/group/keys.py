@@ -318,7 +318,7 @@ def block_key(a: Assertion) -> str | None:
     if unit.endswith("/share"):
         return unit.rsplit("/", 1)[0]
     if a.unit_class == "currency" and per_time(a):
-        return unit.rsplit("/", 1)[0]  # "£36bn a year" and "£36bn" in one block; two periods stay apart (``per``)
+        return unit.rsplit("/", 1)[0]  # "£36bn a year" and "£36bn" in one block; two periods never join
     if a.unit_class == "physical" and a.dimension:
         return a.dimension
     return unit
@@ -567,7 +567,7 @@ class Reader:
         self.bases = {k: _alternation(v) for k, v in bases.items() if v}
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
-        self.things: set[str] = set()  # names NER mostly calls organisations, people, products, laws (see learn)
+        self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
