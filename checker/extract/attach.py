@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
-from checker.text import CALENDAR_WORDS, singular
+from checker.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -369,10 +369,15 @@ _LIGHT_VERBS = {"be", "have", "include", "say", "tell", "report", "make", "take"
                 "add", "show", "give", "go", "come", "rise", "climb", "increase", "grow", "jump", "fall", "drop"}
 
 
+def _telling(verb: Token | None) -> bool:
+    """A verb that says something of the figure it governs (not "be", "have", "say", "rise", ...)."""
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS
+
+
 def _counted_by_verb(m: Mention, root: Token, verb: Token | None) -> bool:
     """A count that is its verb's subject or object: the verb says what happened to those counted
     ("265 people were killed", "injured 2,800 others"), as a noun would ("265 deaths")."""
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+    if verb is None or not _telling(verb):
         return False
     if m.unit is not None and m.unit.unit_class != un.COUNT:
         return False
@@ -382,7 +387,7 @@ def _counted_by_verb(m: Mention, root: Token, verb: Token | None) -> bool:
 def _valued_at(m: Mention, root: Token, verb: Token | None) -> bool:
     """An amount "at" which something closed, opened, was priced or valued: the verb is what it measures,
     as "the closing price" or "a valuation" would say. Light verbs ("stood at", "came in at") say nothing."""
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT_VERBS:
+    if verb is None or not _telling(verb):
         return False
     if m.unit is None or m.unit.unit_class != un.CURRENCY:  # "followed by the SPD at 16%": a holder's share
         return False
@@ -635,10 +640,9 @@ _TIME_RE = re.compile(
 
 
 # a capitalised word right before a bare year makes the year part of a name; months and fiscal words date it
-_NAME_BEFORE = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Fiscal|Financial|Year|FY|Q[1-4]|H[12])"
-    r")[A-Z][\w&-]*\s+$"
-)
+_DATING = "|".join((*(m.capitalize() for m in MONTH_ABBREVIATIONS), "May", "Fiscal", "Financial", "Year", "FY",
+                    "Q[1-4]", "H[12]"))
+_NAME_BEFORE = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_DATING}))[A-Z][\w&-]*\s+$")
 
 
 def find_time(text: str, start: int, end: int) -> str | None:

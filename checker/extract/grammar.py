@@ -264,11 +264,11 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             unit, end = got
         else:
             inner = None
-        if unit is not None and unit.canonical == "lb" and not _OF_A.match(text, end) \
-                and (scale or _MONEY_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40))) \
-                and not _WEIGHT_WORDS.search(text, max(0, n.start - 80), min(len(text), end + 40)):
-            # "125 million pounds", "the threshold falls to 5,000 pounds": money, not weight
-            unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)
+        if unit is not None and unit.canonical == "lb" and not _OF_A.match(text, end):
+            around = (max(0, n.start - 80), min(len(text), end + 40))
+            if (scale or _MONEY_WORDS.search(text, *around)) and not _WEIGHT_WORDS.search(text, *around):
+                # "125 million pounds", "the threshold falls to 5,000 pounds": money, not weight
+                unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)
         before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
         if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4", "its magnitude was 6.0"
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()

@@ -189,6 +189,11 @@ class Keyed:
         return figure_digits(self.a, round_last=True)
 
     @cached_property
+    def per(self) -> str | None:
+        """The period its money is counted per (``per_time``), read once: hard keys compare it pair by pair."""
+        return per_time(self.a)
+
+    @cached_property
     def subject_words(self) -> frozenset[str]:
         return frozenset((self.subject or "").split())
 

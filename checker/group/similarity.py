@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import PRIOR, Keyed, magnitude, per_time, same_figure, same_number
+from checker.group.keys import PRIOR, Keyed, magnitude, same_figure, same_number
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -49,7 +49,7 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "role"
     if x.kind != y.kind:
         return "kind"
-    if (xp := per_time(x.a)) and (yp := per_time(y.a)) and xp != yp:
+    if x.per and y.per and x.per != y.per:
         return "rate"  # a sum a month is not a sum a year; one counted per year and one unsaid may be alike
     return None
 

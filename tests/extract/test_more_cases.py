@@ -120,9 +120,12 @@ ELIDED = [
     # a bound takes the noun of the figure it answers ("while over N million ...")
     ("About 7.4 million Kenyans backed the deal, while over 6.9 million opposed it.", "over 6.9 million", "kenyan"),
 ]
-# "pounds" with a scale is money unless the sentence weighs something or says "of" what
+# "pounds" with a scale, or in a sentence about money, is money unless the sentence weighs something or says
+# "of" what
 POUNDS = [
     ("The club paid a reported 95 million pounds for the striker.", "95 million pounds", "GBP"),
+    ("The tax-free allowance falls to 3,000 pounds from 5,000 pounds next April.", "3,000 pounds", "GBP"),
+    ("The parcel weighed 3,000 pounds.", "3,000 pounds", "lb"),
     ("The deal is worth 1.2 billion pounds, the company said.", "1.2 billion pounds", "GBP"),
     ("The plant recalled 2 million pounds of ground beef.", "2 million pounds", "lb"),
     ("The rocket's payload weighs 1.5 million pounds at launch.", "1.5 million pounds", "lb"),
