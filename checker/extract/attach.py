@@ -338,7 +338,8 @@ def _subject_of(verb: Token) -> Token | None:
             return s
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
-        if cur.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "prep", "pobj") and cur.head.i != cur.i:
+        # "the party, which seems set to take 40% of the seats" climbs set (acomp or oprd) -> seems -> which
+        if cur.dep_ in ("advcl", "xcomp", "oprd", "acomp", "conj", "ccomp", "pcomp", "prep", "pobj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break

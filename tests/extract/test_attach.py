@@ -19,6 +19,14 @@ def test_share_of_a_measure_with_the_subject_from_a_relative_clause(ext):
     assert a.attribution is not None and "Reuters" in a.attribution
 
 
+@pytest.mark.parametrize(("sentence", "text", "holder"), [
+    ("The night belonged to Labour, which seems set to take 33.7% of the vote.", "33.7%", "Labour"),
+    ("It is another story for Fidesz, which seems set to hold 44.2% of the seats.", "44.2%", "Fidesz"),
+])
+def test_the_holder_of_a_relative_clause_through_set_to(ext, sentence: str, text: str, holder: str):
+    assert one(ext, sentence, text).subject == holder
+
+
 def test_figure_of_a_measure(ext):
     a = one(ext, "Norway has about 16.2 million tons of copper reserves.", "about 16.2 million tons")
     assert a.subject == "Norway"
