@@ -931,3 +931,23 @@ def test_shares_of_the_vote_far_apart_are_two_holders():
         "The alliance won 31.4% of the votes cast.",
     )
     assert group_of(result, "d0", "31.4 per cent") == {("d0", "31.4 per cent"), ("d2", "31.4%")}
+
+
+def test_parts_listed_side_by_side_never_group():
+    """Two segments the corpus lists together ("Drones and Cameras") are two quantities, whether a
+    figure names its segment as the holder or in its measure ("Cameras revenue")."""
+    result = audit(
+        "Drones and Cameras sales were $4.46 billion and $4.12 billion, respectively.",
+        "Cameras revenue was $4 billion, up 8 per cent.",
+    )
+    by_text = {k.a.text: k for k in keys_of(result)}
+    drones, cameras = by_text["$4.46 billion"], by_text["$4 billion"]
+    assert (drones.names, cameras.names) == ({"drone"}, {"camera"})
+    assert similarity(drones, cameras) == 0
+    assert group_of(result, "d1", "$4 billion") == {("d0", "$4.12 billion"), ("d1", "$4 billion")}
+
+
+def test_a_brand_with_a_lower_case_initial_is_a_name():
+    """"eReader: $2.1 billion" holds its figure as "Tablets: $3.2 billion" does."""
+    result = audit("Segment sales:\n\n- eReader: $2.1 billion\n- Tablets: $3.2 billion")
+    assert {k.a.text: k.subject for k in keys_of(result)} == {"$2.1 billion": "ereader", "$3.2 billion": "tablet"}

@@ -321,6 +321,9 @@ def _clause_verb(t: Token) -> Token | None:
     return None
 
 
+_CLIMB = frozenset(("advcl", "xcomp", "oprd", "acomp", "conj", "ccomp", "pcomp", "prep", "pobj"))
+
+
 def _subject_of(verb: Token) -> Token | None:
     cur = verb
     for _ in range(6):
@@ -339,7 +342,7 @@ def _subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
         # "the party, which seems set to take 40% of the seats" climbs set (acomp or oprd) -> seems -> which
-        if cur.dep_ in ("advcl", "xcomp", "oprd", "acomp", "conj", "ccomp", "pcomp", "prep", "pobj") and cur.head.i != cur.i:
+        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
             cur = cur.head
             continue
         break

@@ -64,7 +64,9 @@ PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
 )
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+# a capital, or a brand's lower-case first letter before one ("iPad", "eBay")
+_CAP = r"(?:[A-Z]|[a-z][A-Z])"
+_NAME = rf"{_CAP}[\w.'’-]*(?:\s+{_CAP}[\w.'’-]*)*"
 # a list of places read as a total: "Jamaica, Haiti and Cuba"; stricter than NAME_LIST_RE on purpose (no "the"),
 # since "the United States and Switzerland" are the two sides of a deal, not a total
 PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
@@ -175,6 +177,8 @@ class Keyed:
     near: frozenset[str] = frozenset()  # content words right around the figure (names above all)
     named: frozenset[str] = frozenset()  # its measure words that are the pack's table measures
     counted: str | None = None  # what a count counts ("deaths"; its block is all counts of people)
+    names: frozenset[str] = frozenset()  # names of its subject and measure that the corpus lists beside others
+    kin: frozenset[int] = frozenset()  # the lists those names stand in ("Mac and iPad"): see Reader.siblings
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -220,7 +224,7 @@ class Keyed:
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
-                a.unit, a.value, a.low, a.high, a.change, self.near, self.named)  # fmt: skip
+                a.unit, a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
@@ -575,6 +579,9 @@ class Reader:
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
+        self.siblings: dict[str, set[int]] = defaultdict(set)  # name -> the lists it stands in (see learn)
+        self.listed: list[frozenset[str]] = []
+        self.by_word: dict[str, set[str]] = defaultdict(set)  # a listed name by its first word
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
@@ -725,6 +732,32 @@ class Reader:
                 long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
                 if long and short and long != short:
                     self.aliases.setdefault(long, short)
+            if not is_headline(a.sentence):
+                self._learn_siblings(a.sentence)
+        self._index_siblings()
+
+    def _learn_siblings(self, sentence: str) -> None:
+        """Names listed together ("Mac and iPad sales", "iPhone, iPad and Mac") are parts side by side: a
+        figure of one is never a figure of another, whether the name is its holder or a measure word.
+        Places are left to the place key, table measures ("Revenue and Profit") are no names."""
+        for m in NAME_LIST_RE.finditer(sentence):
+            keys = {k for k in (self._place_name(n) for n in _split_names(m.group())) if k}
+            self.listed.append(frozenset(keys))
+
+    def _index_siblings(self) -> None:
+        lists = [frozenset(k for k in keys if k not in self.known_places and k not in self.tables)
+                 for keys in self.listed]
+        self.listed = sorted({keys for keys in lists if len(keys) >= 2}, key=sorted)
+        for i, keys in enumerate(self.listed):
+            for key in keys:
+                self.siblings[key].add(i)
+                self.by_word[key.split()[0]].add(key)
+
+    def names_in(self, words: Iterable[str]) -> tuple[frozenset[str], frozenset[int]]:
+        """The listed names among a mention's subject and measure words, and the lists they stand in."""
+        have = set(words)
+        found = frozenset(n for w in have for n in self.by_word.get(w, ()) if set(n.split()) <= have)
+        return found, frozenset(i for n in found for i in self.siblings[n])
 
     def _place_list(self, text: str) -> str | None:
         """The last list of two or more capitalised names ("Jamaica, Haiti and Cuba") before the figure, as one key."""
@@ -896,7 +929,7 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
 
 
 # "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
-NAME_WORD = r"(?:[A-Z][\w/.'’&-]*|\d+(?=/))"
+NAME_WORD = rf"(?:{_CAP}[\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
                        r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
 HOLDER_CHARS = 80
@@ -1046,14 +1079,14 @@ def keyed(
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
     reader.known_places.update(s.canonical for s in synonyms if s.place)
+    canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
+    reader.tables = canon
     reader.learn(assertions)
     sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
     listed_years = {doc: intro_years(text) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for a in assertions:
         by_sentence[(a.doc_id, a.sentence_start)].append(a)
-    canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
-    reader.tables = canon
     skip = FUNCTION_WORDS | norm.stop  # words around a figure that say nothing of it
     out: list[Keyed] = []
     last: dict[tuple[str, str], Keyed] = {}  # the latest mention of each document and block
@@ -1174,6 +1207,7 @@ def keyed(
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
         k.named = frozenset(k.measure) & canon
+        k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
         if k.period == PRIOR and GROWTH in k.measure:
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
     _year_ago_periods(out)

@@ -35,6 +35,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
     """The first hard key that keeps two mentions apart, or None."""
     if subjects_differ(x, y) and not _restated(x, y):
         return "subject"
+    if x.kin & y.kin and not x.names & y.names:
+        return "subject"  # "Mac" and "iPad", listed side by side somewhere in the corpus
     if times_differ(x, y):
         return "time"
     if x.place and y.place and x.place != y.place and not (x.total and y.total):
