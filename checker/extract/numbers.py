@@ -40,11 +40,15 @@ HAS_FIGURE_RE = re.compile(r"\d|[½¼¾⅓⅔⅛]")
 _NUMERAL_RE = re.compile(
     r"(?<![\d.,])(?:"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
-    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,])"
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?!\d|,\d)"  # "2 946, and": a comma, no decimal
+    r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b|(?:thousand|million|billion|trillion|bn|mn)\b))"
     r"|\d+(?:\.\d+)?"
     r"|\.\d+(?![\d.])"
     r")"
 )
+# a decimal comma ("$14,7 billion", "2,4%"): one or two digits after it, then a scale word or a percent sign,
+# where a thousands comma would be followed by three
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _SCI_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?([-−‒–]?\d{1,3})|[eE]([-+]?\d{1,3})(?![A-Za-z])")
 _VULGAR_RE = re.compile("[" + "".join(VULGAR) + "]")
 _MIXED_RE = re.compile(r"(?<![\d.,/⁄])(\d{1,3})[-‑ ]$")
@@ -68,6 +72,8 @@ class Num:
 
 
 def _numeral_value(s: str) -> tuple[float, int]:
+    if _DECIMAL_COMMA.fullmatch(s):
+        s = s.replace(",", ".")
     clean = re.sub(r"[,\u00a0\u2009\u202f ]", "", s)
     dec = len(clean.split(".", 1)[1]) if "." in clean else 0
     return float(clean), dec

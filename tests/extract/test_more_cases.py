@@ -19,6 +19,10 @@ def figure_in(ext: Callable[[str], list[Assertion]], sentence: str, text: str) -
 # sentence, assertion text (substring of the surface), value (or low for bounds), unit
 POSITIVE = [
     ("The plant employs 1 200 workers.", "1 200 workers", 1200, "worker"),
+    ("The toll climbed to 3 412, officials said.", "3 412", 3412, None),
+    # a decimal comma before a scale word or a percent sign
+    ("Net income slipped to €11,3 billion.", "€11,3 billion", 11.3e9, "EUR"),
+    ("Inflation eased to 2,45% in May.", "2,45%", 2.45, "%"),
     # fractions are shares: read as percent
     ("The company cut two-thirds of its staff.", "two-thirds", 200 / 3, "%"),
     ("One in five adults smokes.", "One in five", 20, "%"),
