@@ -951,3 +951,24 @@ def test_a_brand_with_a_lower_case_initial_is_a_name():
     """"eReader: $2.1 billion" holds its figure as "Tablets: $3.2 billion" does."""
     result = audit("Segment sales:\n\n- eReader: $2.1 billion\n- Tablets: $3.2 billion")
     assert {k.a.text: k.subject for k in keys_of(result)} == {"$2.1 billion": "ereader", "$3.2 billion": "tablet"}
+
+
+def test_a_led_alliance_is_the_alliance():
+    """"The Green-led PDA" and "the Progressive Democratic Alliance" name one holder: the leader before
+    "-led" is not part of the name, and the initials are the long name's."""
+    result = audit(
+        "The Green-led PDA won 141 seats in the new parliament.",
+        "The Progressive Democratic Alliance secured 141 seats, results showed.",
+    )
+    assert {k.subject for k in keys_of(result)} == {"pda", "progressive democratic alliance"}
+    assert group_of(result, "d0", "141 seats") == {("d0", "141 seats"), ("d1", "141 seats")}
+
+
+def test_a_part_named_as_holder_is_the_part_another_measures():
+    """"Tablets: $6.31 billion" in a segment list and "Acme's tablet revenue" are one figure: the holder of
+    the one is a word of the other's measure, not a second company."""
+    result = audit(
+        "Segment results:\n\n- Tablets: $6.31 billion\n- Laptops: $9.02 billion",
+        "Acme's tablet revenue came in at $6.3 billion for the quarter.",
+    )
+    assert group_of(result, "d1", "$6.3 billion") == {("d0", "$6.31 billion"), ("d1", "$6.3 billion")}

@@ -42,6 +42,7 @@ from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import CALENDAR_WORDS, MONTHS, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
+LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?$")  # "world's" is "world", not the plural "world'"
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
@@ -295,6 +296,8 @@ class Normaliser:
         return result
 
     def subject(self, phrase: str | None) -> tuple[str | None, frozenset[str]]:
+        if phrase:
+            phrase = LED_BY.sub(" ", phrase)  # "the BJP-led NDA" is the NDA
         toks, rules = self.tokens(phrase)
         return (" ".join(toks) or None), rules
 

@@ -80,6 +80,8 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
     xs, ys = x.subject_words, y.subject_words
     if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
         return False
+    if _part_measured(x, y):
+        return False
     if one_name(x.subject, y.subject):
         return False  # "the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund"
     if x.label and y.label:  # a person and a country can be the same side
@@ -126,7 +128,15 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
         return 1.0
     if x.entity and y.entity and one_name(x.subject, y.subject):
         return 1.0
+    if _part_measured(x, y):
+        return 1.0
     return -1.0 if x.entity and y.entity else 0.0
+
+
+def _part_measured(x: Keyed, y: Keyed) -> bool:
+    """"iPhone: $46.2 billion" and "Apple's iPhone revenue": one's holder is a word of the other's measure,
+    the part of the company the other measures."""
+    return x.subject_words <= y.measure_set or y.subject_words <= x.measure_set
 
 
 def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -> float:
