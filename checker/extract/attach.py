@@ -463,6 +463,22 @@ def _allocation_target(m: Mention, idx: TokenIndex, text: str, root: Token, verb
     return None
 
 
+_MOVE_PREPS = frozenset(("from", "to", "by"))
+
+
+def _moved_by(root: Token, verb: Token) -> bool:
+    """"doubled its seat count from 52 to 99", "raised its store count by 40 to 610": a bare number in a
+    from/to/by phrase of the verb is a level (or the step) of the verb's object."""
+    cur = root
+    for _ in range(4):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _MOVE_PREPS:
+            return cur.head.i == verb.i or _moved_by(cur.head, verb)
+        cur = cur.head
+    return False
+
+
 _ABSTRACT_SUFFIX = ("sion", "tion", "ance", "ence", "ity", "ness", "ure", "ing")
 
 
@@ -523,7 +539,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         measure = verb.lower_
     if measure is None and verb is not None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside]
-        if objs and m.unit is not None and m.unit.unit_class != un.COUNT:
+        if objs and ((m.unit is not None and m.unit.unit_class != un.COUNT) or _moved_by(root, verb)):
             measure_tok = objs[0]
             measure = _phrase(objs[0], skip=skip)
         elif _counted_by_verb(m, root, verb):

@@ -66,3 +66,11 @@ def test_said_names_the_source(ext):
 def test_no_subject_is_better_than_a_pronoun(ext):
     a = one(ext, "It rose 5% in May.", "5%")
     assert a.subject is None
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    ("The coalition nearly doubled its seat count from 31 to 58.", "from 31 to 58", "seat count"),
+    ("The retailer trimmed its headcount from 1,450 to 1,210 this year.", "from 1,450 to 1,210", "headcount"),
+])
+def test_a_bare_number_moved_by_a_verb_measures_its_object(ext, sentence: str, text: str, measure: str):
+    assert one(ext, sentence, text).measure == measure
