@@ -972,3 +972,13 @@ def test_a_part_named_as_holder_is_the_part_another_measures():
         "Acme's tablet revenue came in at $6.3 billion for the quarter.",
     )
     assert group_of(result, "d1", "$6.3 billion") == {("d0", "$6.31 billion"), ("d1", "$6.3 billion")}
+
+
+def test_a_length_read_from_a_place_is_a_distance():
+    """"48 km northeast of Ruvara" and "struck about 50 kilometres (31 miles) north-east of Ruvara" measure
+    one distance, though one hangs it on the epicentre and the other on the quake; the depth stays apart."""
+    result = audit(
+        "The tremor's epicentre lay 48 km northeast of Ruvara, at a depth of 10 km.",
+        "The quake struck about 50 kilometres (31 miles) north-east of the port city of Ruvara.",
+    )
+    assert group_of(result, "d0", "48 km") == {("d0", "48 km"), ("d1", "about 50 kilometres")}

@@ -1198,6 +1198,8 @@ def keyed(
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
+        elif block == "[length]" and _distance_from(a):
+            k.measure = tuple(dict.fromkeys((DISTANCE, *k.measure)))  # "72 km southwest of Marrakech"
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         last[(a.doc_id, block)] = k
@@ -1219,6 +1221,18 @@ def keyed(
 
 TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
                      r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
+
+
+DISTANCE = "distance"
+_COMPASS = r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?"
+# "72 km (45 miles) southwest of", "some 40 miles from", "30 km away from", "about 75 km outside"
+DISTANCE_AFTER = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:{_COMPASS}\s+of|(?:away\s+)?from|outside|off)\b", re.I)
+
+
+def _distance_from(a: Assertion) -> bool:
+    """A length read from a place ("72 km southwest of Marrakech", "the epicentre, 70 kilometres south of
+    the city"): its measure is a distance, whatever noun the sentence hangs it on (quake, epicentre, town)."""
+    return bool(a.sentence) and DISTANCE_AFTER.match(a.sentence, a.end - a.sentence_start) is not None
 
 
 def _points_of_a_rate(a: Assertion, measure: Sequence[str]) -> bool:
