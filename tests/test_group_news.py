@@ -982,3 +982,15 @@ def test_a_length_read_from_a_place_is_a_distance():
         "The quake struck about 50 kilometres (31 miles) north-east of the port city of Ruvara.",
     )
     assert group_of(result, "d0", "48 km") == {("d0", "48 km"), ("d1", "about 50 kilometres")}
+
+
+def test_a_further_figure_of_another_measure_or_place_is_a_level():
+    """"A further 95 were injured" after a death toll, "another 37 in Kessel" after a toll elsewhere: a
+    second quantity, not an increment; each groups with the same level elsewhere."""
+    result = audit(
+        "Officials said 310 people died in the floods. A further 95 were injured.\n\n"
+        "In Vardo 120 deaths were recorded, with another 37 in the Kessel district.",
+        "At least 95 people were injured, the ministry said. The toll in Kessel stood at 37 deaths.",
+    )
+    assert group_of(result, "d1", "At least 95 people") == {("d0", "95"), ("d1", "At least 95 people")}
+    assert group_of(result, "d1", "37 deaths") == {("d0", "37"), ("d1", "37 deaths")}

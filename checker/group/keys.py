@@ -1188,6 +1188,8 @@ def keyed(
         elif a.unit == "%":
             _share_in_brackets(k, same_sentence)
         prior = last.get((a.doc_id, block))
+        if k.kind == "increment":
+            _increment_of(k, prior)
         if not k.measure and prior is not None and not _holder_only(prior) and a.start - prior.a.end <= ANAPHORA_CHARS:
             # "The new 15% rate matches ...": a figure with no measure words of its own is about what the
             # text just measured in its unit (the tariff of the sentence before), where it was measured
@@ -1233,6 +1235,16 @@ def _distance_from(a: Assertion) -> bool:
     """A length read from a place ("72 km southwest of Marrakech", "the epicentre, 70 kilometres south of
     the city"): its measure is a distance, whatever noun the sentence hangs it on (quake, epicentre, town)."""
     return bool(a.sentence) and DISTANCE_AFTER.match(a.sentence, a.end - a.sentence_start) is not None
+
+
+def _increment_of(k: Keyed, prior: Keyed | None) -> None:
+    """"1,305 people died. A further 153 were injured", "1,293 deaths in Al-Haouz, with another 452 in
+    Taroudant": "further"/"another" after a figure of another measure, or naming a place the figure before
+    did not, adds a second quantity, not an increment of the first; the figure is a level."""
+    if prior is None:
+        return
+    if not set(prior.measure) & set(k.measure) or (k.place and k.place != prior.place):
+        k.kind = None
 
 
 def _points_of_a_rate(a: Assertion, measure: Sequence[str]) -> bool:
