@@ -526,6 +526,14 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         # "a 100% tariff on all Chinese imports", "$150 billion deal"
         measure_tok = head
         measure = _phrase(head, keep_amod=False, skip=skip)
+    if measure is None and root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.pos_ == "NOUN":
+        # "a 5.5% rise in iPhone sales to $46.2 billion", "a 12% jump in profit to $3.1 billion": the noun
+        # of the change says what moved
+        moved = [g for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i < head.i
+                 for g in c.children if g.dep_ == "pobj" and g.i not in inside]
+        if moved:
+            measure_tok = moved[0]
+            measure = _phrase(moved[0], skip=skip)
     verb = _clause_verb(root)
     subj_tok = _subject_of(verb) if verb is not None else None
     nsubj = subj_tok

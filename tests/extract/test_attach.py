@@ -74,3 +74,11 @@ def test_no_subject_is_better_than_a_pronoun(ext):
 ])
 def test_a_bare_number_moved_by_a_verb_measures_its_object(ext, sentence: str, text: str, measure: str):
     assert one(ext, sentence, text).measure == measure
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    ("The brewer reported a 12% jump in profit to $3.1 billion.", "$3.1 billion", "profit"),
+    ("Sales were helped by a 4 per cent rise in tablet sales to $6.2 billion.", "$6.2 billion", "tablet sales"),
+])
+def test_the_new_level_of_a_change_noun_measures_what_moved(ext, sentence: str, text: str, measure: str):
+    assert one(ext, sentence, text).measure == measure
