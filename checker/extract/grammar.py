@@ -222,7 +222,7 @@ _MONEY_WORDS = re.compile(r"£|\b(?:sterling|tax\w*|budget\w*|pay\w*|paid|wages?
                           r"pric\w*|costs?|fees?|fines?|fund\w*|spend\w*|borrow\w*|debts?|revenues?|profits?|"
                           r"earn\w*|income|pensions?|benefits?|grants?|loans?|bonus\w*|invest\w*|worth|"
                           r"contributions?|levy|levies|tariffs?)\b", re.I)
-_MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?\s+$", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?(?:\s+|-)$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale\b", re.I)  # "6.0 on the Richter scale"
 
 
@@ -231,8 +231,8 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     start, end = n.start, n.end
     unit: un.Unit | None = None
     cur = un.currency_before(text, n.start, text)
-    if n.glued_before and cur is None:
-        return None  # CO2, XC40, COVID-19, H2
+    if n.glued_before and cur is None and not _MAGNITUDE_BEFORE.search(text, 0, n.start):
+        return None  # CO2, XC40, COVID-19, H2; but "a magnitude-6.8 quake" is a magnitude
     if cur is not None:
         unit, start = cur
     if n.points:  # "a quarter-point cut": the words are the figure and its unit

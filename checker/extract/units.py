@@ -337,8 +337,8 @@ def percent_after(text: str, pos: int) -> tuple[Unit, int] | None:
 
 
 def physical_after(text: str, pos: int, attached_ok: bool = True) -> tuple[Unit, int] | None:
-    """Longest physical-unit surface starting at ``pos`` (one optional space before it)."""
-    m0 = re.match(r"[ \u00a0\u202f]?", text[pos:])
+    """Longest physical-unit surface starting at ``pos`` (a space or two before it: copy often doubles one)."""
+    m0 = re.match(r"[ \u00a0\u202f]{0,2}", text[pos:])
     p = pos + (m0.end() if m0 else 0)
     best: tuple[re.Match[str], str, str | None] | None = None
     for rx, canon, pint_expr in _PHYSICAL:

@@ -41,6 +41,10 @@ POSITIVE = [
     ("The Tories lost 19.9 per cent points.", "19.9 per cent points", 19.9, "pp"),
     ("The index fell 1.3% on Friday.", "1.3%", 1.3, "%"),
     ("Temperatures hit -12 degrees Celsius overnight.", "-12 degrees Celsius", -12, "°C"),
+    # a magnitude hyphenated before its figure, a unit after a doubled space
+    ("A magnitude-6.4 earthquake struck the coast.", "magnitude-6.4", 6.4, "magnitude"),
+    ("The town was hit by a 6.1  magnitude tremor.", "6.1  magnitude", 6.1, "magnitude"),
+    ("The ridge stands 2,310  metres high.", "2,310  metres", 2310, "m"),
     ("The yield was at least 4 percent.", "at least 4 percent", 4, "%"),
     # a decimal range is no date ("28.5-29" is not 28 May '29)
     ("Polls put the party at 28.5-29% on Sunday.", "28.5-29%", 28.5, "%"),
