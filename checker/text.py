@@ -10,10 +10,16 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CALENDAR_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))  # capitalised, yet never a name
 
 
+F_PLURALS = {"lives": "life", "wives": "wife", "knives": "knife",
+             "shelves": "shelf", "wolves": "wolf", "thieves": "thief", "loaves": "loaf", "calves": "calf"}
+
+
 def singular(word: str) -> str:
     """A light plural fold for nouns already lower-cased: 'reserves' -> 'reserve', 'homes' -> 'home'."""
     if word in INVARIANT_PLURALS:
         return word
+    if word in F_PLURALS:  # "lives" is "life", never the verb "live" ("4,600 people live in the estate")
+        return F_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):

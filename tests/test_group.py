@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.group import Normaliser, explain, group
+from checker.model import SynonymSet
 from checker.rules import load_rules
 from tests.helpers import assertion
 
@@ -210,6 +211,14 @@ def test_plural_stopwords_match_singular_tokens():
     """Tokens are singularised before the stopword check, so a plural stopword must still stop its word."""
     norm = Normaliser([], ["officials", "authorities"])
     assert norm.tokens("officials said the authorities' estimate")[0] == ("said", "the", "estimate")
+
+
+def test_lives_lost_are_deaths_but_people_who_live_somewhere_are_not():
+    """"lives" folds to "life" (a synonym of deaths), not to the verb "live": "4,600 people live in the
+    estate" is no death toll."""
+    norm = Normaliser([SynonymSet("CHK003", ("deaths", "lives", "life"), "deaths")], [])
+    assert norm.tokens("claimed lives")[0] == ("claimed", "deaths")
+    assert norm.tokens("people live in the estate")[0] == ("people", "live", "in", "the", "estate")
 
 
 def test_a_named_subject_and_a_longer_name_containing_it_are_one_holder():
