@@ -229,3 +229,13 @@ def test_a_named_subject_and_a_longer_name_containing_it_are_one_holder():
     groups = run(a, b, c)
     assert any({a.id, b.id} <= set(g.members) for g in groups)
     assert not any({a.id, c.id} <= set(g.members) or {b.id, c.id} <= set(g.members) for g in groups)
+
+
+def test_a_pair_never_scored_does_not_keep_apart_two_clusters_of_money():
+    """$4.31 billion of insured payouts is the same fact as $4.31 billion of storm damage (one specific
+    figure); "storm damage of $4.3 billion" joins them though it shares neither word nor figure with the
+    payouts: a pair that never scored is no evidence against a merge."""
+    a = assertion("$4.31 billion", 4.31e9, doc="A", unit="USD", decimals=2, scale=1e9, measure="storm damage")
+    b = assertion("$4.31 billion", 4.31e9, doc="B", unit="USD", decimals=2, scale=1e9, measure="insured payouts")
+    c = assertion("$4.3 billion", 4.3e9, doc="C", unit="USD", decimals=1, scale=1e9, measure="storm damage estimate")
+    assert [set(g.members) for g in run(a, b, c)] == [{a.id, b.id, c.id}]

@@ -994,3 +994,9 @@ def test_a_further_figure_of_another_measure_or_place_is_a_level():
     )
     assert group_of(result, "d1", "At least 95 people") == {("d0", "95"), ("d1", "At least 95 people")}
     assert group_of(result, "d1", "37 deaths") == {("d0", "37"), ("d1", "37 deaths")}
+
+
+def test_a_change_verb_in_ing_marks_the_new_level():
+    """"raising its capital spending to $93 billion" states the new level, as "raised ... to" does."""
+    result = audit("Alphabet is raising its capital spending to $93 billion this year.")
+    assert [k.role for k in keys_of(result)] == ["after"]

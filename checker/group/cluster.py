@@ -16,7 +16,8 @@ from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) still pairs them as candidates
-AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity, as a share of the threshold
+AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity (over the pairs scored), as a share of the threshold
+SHARE_BLOCKS = ("%", "pp")  # blocks whose pairs never scored count as 0 in that mean
 
 
 @dataclass
@@ -142,17 +143,23 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
 def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:
     """No cannot-link pair, and the clusters are alike on average (not just at their closest pair)."""
     total = 0.0
-    n = 0
+    n = pairs = 0
     for x in ci.items:
         for y in cj.items:
             if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
                 return False
             if keys_differ(x, y):
                 return False
-            if x.a.doc_id != y.a.doc_id or x.a.id != y.a.id:
-                total += scores.get(_pair(x.a.id, y.a.id), 0.0)
+            s = scores.get(_pair(x.a.id, y.a.id))
+            pairs += 1
+            if s is not None:
+                total += s
                 n += 1
-    return n == 0 or total / n >= AVERAGE_LINK * threshold
+    # a pair that never scored (no shared word or number) says nothing against a merge, except among percentages,
+    # where two holders' shares share no word and must not be chained together by a third
+    shares = ci.items[0].block in SHARE_BLOCKS
+    d = pairs if shares else n
+    return d == 0 or total / d >= AVERAGE_LINK * threshold
 
 
 def _make_group(

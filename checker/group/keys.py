@@ -119,7 +119,9 @@ DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
 DEFAULT_CHANGE_VERBS = ("cut", "cuts", "reduce", "reduced", "reduces", "lower", "lowered", "lowers", "slash",
                         "slashed", "slashes", "drop", "dropped", "drops", "fall", "fell", "falls", "plummet",
                         "plummeted", "raise", "raised", "raises", "increase", "increased", "increases", "rise",
-                        "rose", "risen", "rises", "hike", "hiked", "climb", "climbed", "jump", "jumped", "down")
+                        "rose", "risen", "rises", "hike", "hiked", "climb", "climbed", "jump", "jumped", "down",
+                        "cutting", "reducing", "lowering", "slashing", "dropping", "falling", "plummeting", "raising",
+                        "increasing", "rising", "hiking", "climbing", "jumping")
 DEFAULT_BASES: dict[str, tuple[str, ...]] = {
     "yoy": ("year-over-year", "year over year", "year-on-year", "year on year", "annually", "from a year earlier",
             "from a year ago", "yoy", "y/y", "compared with a year earlier", "from the same period last year"),
