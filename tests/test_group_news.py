@@ -1000,3 +1000,12 @@ def test_a_change_verb_in_ing_marks_the_new_level():
     """"raising its capital spending to $93 billion" states the new level, as "raised ... to" does."""
     result = audit("Alphabet is raising its capital spending to $93 billion this year.")
     assert [k.role for k in keys_of(result)] == ["after"]
+
+
+def test_a_length_said_deep_is_a_depth():
+    """"Its focus was 12 kilometers deep" and "at a depth of 12 km" measure one depth."""
+    result = audit(
+        "Its focus was 12 kilometers deep, the survey said.",
+        "The tremor struck at a depth of 12 km.",
+    )
+    assert ["depth" in k.measure for k in keys_of(result)] == [True, True]

@@ -673,6 +673,9 @@ _DATING = "|".join((*(m.capitalize() for m in MONTH_ABBREVIATIONS), "May", "Fisc
 _NAME_BEFORE = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_DATING}))[A-Z][\w&-]*\s+$")
 
 
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|hrs|hours local|local time)\b")
+
+
 def find_time(text: str, start: int, end: int) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024")."""
     best: tuple[int, str] | None = None
@@ -681,6 +684,8 @@ def find_time(text: str, start: int, end: int) -> str | None:
             continue
         if _NAME_BEFORE.search(text, 0, m.start()) and m.group(0)[:1].isdigit():
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing
+        if _CLOCK_AFTER.match(text, m.end()):
+            continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
         phrase = m.group(0).strip()
         if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
             phrase = phrase.split(None, 1)[1]

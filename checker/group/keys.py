@@ -1202,8 +1202,8 @@ def keyed(
         k.total = bool(k.place) and (" + " in k.place or k.place in reader.regions)
         if a.unit == "%" and a.change == "up" and GROWTH in canon and k.measure and GROWTH not in k.measure:
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
-        elif block == "[length]" and _distance_from(a):
-            k.measure = tuple(dict.fromkeys((DISTANCE, *k.measure)))  # "72 km southwest of Marrakech"
+        elif block == "[length]" and (word := _length_word(a)):
+            k.measure = tuple(dict.fromkeys((word, *k.measure)))  # "72 km southwest of Marrakech", "8 km deep"
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         last[(a.doc_id, block)] = k
@@ -1233,10 +1233,20 @@ _COMPASS = r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?"
 DISTANCE_AFTER = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:{_COMPASS}\s+of|(?:away\s+)?from|outside|off)\b", re.I)
 
 
-def _distance_from(a: Assertion) -> bool:
-    """A length read from a place ("72 km southwest of Marrakech", "the epicentre, 70 kilometres south of
-    the city"): its measure is a distance, whatever noun the sentence hangs it on (quake, epicentre, town)."""
-    return bool(a.sentence) and DISTANCE_AFTER.match(a.sentence, a.end - a.sentence_start) is not None
+DEPTH = "depth"
+DEPTH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
+
+
+def _length_word(a: Assertion) -> str | None:
+    """What a length measures, read from the words after it: a distance from a place ("72 km southwest of
+    Marrakech", "70 kilometres south of the city") or a depth ("8 kilometers deep"), whatever noun the
+    sentence hangs it on (quake, epicentre, town)."""
+    if not a.sentence:
+        return None
+    at = a.end - a.sentence_start
+    if DISTANCE_AFTER.match(a.sentence, at):
+        return DISTANCE
+    return DEPTH if DEPTH_AFTER.match(a.sentence, at) else None
 
 
 def _increment_of(k: Keyed, prior: Keyed | None) -> None:

@@ -82,3 +82,9 @@ def test_a_bare_number_moved_by_a_verb_measures_its_object(ext, sentence: str, t
 ])
 def test_the_new_level_of_a_change_noun_measures_what_moved(ext, sentence: str, text: str, measure: str):
     assert one(ext, sentence, text).measure == measure
+
+
+def test_a_clock_time_in_four_digits_is_no_year(ext):
+    """"(2015 GMT)" is a time of day: the figure beside it is undated."""
+    a = one(ext, "The quake hit 40 kilometres north of the city at 2015 GMT on Monday.", "40 kilometres")
+    assert a.time is None
