@@ -73,7 +73,7 @@ def test_validation_corpus_carries_over(validation):
     assert not validation.errors
     r = validation.ratios()
     assert r["extracted"] >= 0.97, validation.summary()  # measured 99.6%
-    assert r["whole"] >= 0.50, validation.summary()  # measured 53.0% (35/66)
+    assert r["whole"] >= 0.53, validation.summary()  # measured 56.1% (37/66)
     assert r["verdicts"] >= 0.70, validation.summary()  # measured 72.7% (48/66)
     assert validation.agree_as_conflict <= 4, validation.summary()  # measured 4
 
@@ -85,19 +85,20 @@ def test_scorer_on_the_seeds_is_perfect():
     assert s.agree_as_conflict == 0 and not s.unmatched_conflicts
 
 
-@pytest.mark.parametrize("name", ["blind", "blind2", "blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize("name", ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"])
 def test_blind_sets_hold_their_floor(name):
     """Stories labelled before anyone ran the checker on them (benchmarks/grouping/README.md): their
     scores are the honest estimate of held-out news, and far below the dev set's."""
     result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
     assert not result.errors
     r = result.ratios()
-    floors = {"blind": (0.95, 0.44, 0.73, 1), "blind2": (0.97, 0.35, 0.56, 3), "blind3": (0.95, 0.16, 0.50, 6),
-              "blind4": (0.93, 0.15, 0.53, 6), "blind5": (0.94, 0.37, 0.54, 3),
-              "blind6": (0.94, 0.16, 0.53, 4)}[name]
-    # measured: blind 97.2%, 46.2% (12/26), 76.9% (20/26), 0; blind2 99.2%, 37.5% (12/32), 59.4% (19/32), 2;
-    # blind3 97.1%, 17.6% (6/34), 52.9% (18/34), 5; blind4 95.1%, 17.1% (7/41), 56.1% (23/41), 5;
-    # blind5 95.9%, 39.2% (20/51), 56.9% (29/51), 3; blind6 96.3%, 18.4% (9/49), 55.1% (27/49), 4
+    floors = {"blind": (0.95, 0.44, 0.73, 1), "blind2": (0.97, 0.40, 0.59, 3), "blind3": (0.95, 0.19, 0.47, 6),
+              "blind4": (0.93, 0.17, 0.53, 6), "blind5": (0.94, 0.39, 0.62, 3),
+              "blind6": (0.95, 0.38, 0.59, 3), "blind7": (0.94, 0.19, 0.36, 5)}[name]
+    # measured: blind 97.2%, 46.2% (12/26), 76.9% (20/26), 0; blind2 99.2%, 43.8% (14/32), 62.5% (20/32), 2;
+    # blind3 97.8%, 20.6% (7/34), 50.0% (17/34), 5; blind4 95.1%, 19.5% (8/41), 56.1% (23/41), 5;
+    # blind5 95.9%, 41.2% (21/51), 64.7% (33/51), 3; blind6 96.8%, 40.8% (20/49), 61.2% (30/49), 2;
+    # blind7 (the held-out set, never read) 95.8%, 21.3% (10/47), 38.3% (18/47), 5
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
