@@ -467,8 +467,8 @@ _MOVE_PREPS = frozenset(("from", "to", "by"))
 
 
 def _moved_by(root: Token, verb: Token) -> bool:
-    """"doubled its seat count from 52 to 99", "raised its store count by 40 to 610": a bare number in a
-    from/to/by phrase of the verb is a level (or the step) of the verb's object."""
+    """"doubled its seat count from 52 to 99", "trimmed its headcount from 1,450 to 1,210": a bare number in
+    a from/to/by phrase of the verb is a level (or the step) of the verb's object."""
     cur = root
     for _ in range(4):
         if cur.i == verb.i or cur.head.i == cur.i:

@@ -585,7 +585,7 @@ class Reader:
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.siblings: dict[str, set[int]] = defaultdict(set)  # name -> the lists it stands in (see learn)
-        self.listed: list[frozenset[str]] = []
+        self.listed: list[frozenset[str]] = []  # the lists of names themselves, in a stable order
         self.by_word: dict[str, set[str]] = defaultdict(set)  # a listed name by its first word
         self.regions = {norm.subject(w)[0] for w in opts.get("regions", DEFAULT_REGIONS)} - {None}
         self.change = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
@@ -750,6 +750,7 @@ class Reader:
             self.listed.append(frozenset(keys))
 
     def _index_siblings(self) -> None:
+        """Keep the lists of two names or more once places and table measures are known."""
         lists = [frozenset(k for k in keys if k not in self.known_places and k not in self.tables)
                  for keys in self.listed]
         self.listed = sorted({keys for keys in lists if len(keys) >= 2}, key=sorted)
@@ -1228,13 +1229,12 @@ TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(
 
 
 DISTANCE = "distance"
+DEPTH = "depth"
+_CONVERTED = r"\s*(?:\([^)]{0,40}\)\s*)?"  # "(45 miles)" between a length and the words that say what it is
 _COMPASS = r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?"
 # "72 km (45 miles) southwest of", "some 40 miles from", "30 km away from", "about 75 km outside"
-DISTANCE_AFTER = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:{_COMPASS}\s+of|(?:away\s+)?from|outside|off)\b", re.I)
-
-
-DEPTH = "depth"
-DEPTH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
+DISTANCE_AFTER = re.compile(rf"{_CONVERTED}(?:{_COMPASS}\s+of|(?:away\s+)?from|outside|off)\b", re.I)
+DEPTH_AFTER = re.compile(rf"{_CONVERTED}(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
 
 
 def _length_word(a: Assertion) -> str | None:

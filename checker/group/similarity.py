@@ -136,7 +136,8 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
 def _part_measured(x: Keyed, y: Keyed) -> bool:
     """"iPhone: $46.2 billion" and "Apple's iPhone revenue": one's holder is a word of the other's measure,
     the part of the company the other measures."""
-    return x.subject_words <= y.measure_set or y.subject_words <= x.measure_set
+    xs, ys = x.subject_words, y.subject_words
+    return bool(xs and ys) and (xs <= y.measure_set or ys <= x.measure_set)
 
 
 def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -> float:
