@@ -1009,3 +1009,33 @@ def test_a_length_said_deep_is_a_depth():
         "The tremor struck at a depth of 12 km.",
     )
     assert ["depth" in k.measure for k in keys_of(result)] == [True, True]
+
+
+def test_market_cap_and_market_value_are_one_measure():
+    """"$412 billion in market cap" and "$410 billion of its market value": one loss, two wordings."""
+    result = audit(
+        "Shares of Zentek plunged, wiping out $412 billion in market cap on Monday.",
+        "The selloff erased $410 billion of Zentek's market value, a record.",
+    )
+    assert ["market value" in k.measure for k in keys_of(result)] == [True, True]
+    assert group_of(result, "d0", "$412 billion") == {("d0", "$412 billion"), ("d1", "$410 billion")}
+
+
+def test_a_name_with_a_company_suffix_is_no_place():
+    """NER may call a company a GPE again and again; "Zentek Corp." in the corpus says what it is."""
+    result = audit(
+        "Zentek Corp. shares fell 4% on Monday. In Zentek, analysts saw the biggest loss in years, $412 billion.",
+    )
+    assert [k.place for k in keys_of(result)] == [None, None]
+
+
+def test_wall_street_is_a_consensus_only_when_it_expects():
+    """"Wall Street expected $62 billion" is an estimate; "fell 17% on Wall Street" is a move."""
+    result = audit(
+        "Wall Street had been looking for revenue of $62 billion.",
+        "Shares in Zentek fell nearly 17% on Wall Street on Monday.",
+        "Revenue reached $64 billion, above the $62 billion Wall Street expected.",
+    )
+    kinds = {(k.a.doc_id, k.a.text): k.kind for k in keys_of(result)}
+    assert kinds[("d1", "nearly 17%")] is None
+    assert kinds[("d2", "$62 billion")] == "consensus"

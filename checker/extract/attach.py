@@ -676,6 +676,10 @@ _NAME_BEFORE = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_DATING}))[A-Z][\w&-]*\s
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|hrs|hours local|local time)\b")
 
 
+_RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best|first|sharpest|steepest|fastest|"
+                           r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b", re.I)
+
+
 def find_time(text: str, start: int, end: int) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024")."""
     best: tuple[int, str] | None = None
@@ -686,6 +690,8 @@ def find_time(text: str, start: int, end: int) -> str | None:
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing
         if _CLOCK_AFTER.match(text, m.end()):
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
+        if m.start() >= end and _RECORD_SINCE.search(text, end, m.start()):
+            continue  # "a 17% drop, its worst since March 2020": the year the record reaches back to
         phrase = m.group(0).strip()
         if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
             phrase = phrase.split(None, 1)[1]

@@ -113,9 +113,11 @@ PEOPLE = "#people"  # the block of every count of people
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
                   "analysts' expectations", "analyst expectations", "expectations of", "market expectations",
-                  "consensus", "estimates of", "anticipate", "anticipated", "wall street", "analysts polled"),
+                  "consensus", "estimates of", "anticipate", "anticipated", "analysts polled"),
     "increment": ("additional", "further", "another"),
 }
+WALL_STREET = re.compile(r"\bwall street\b", re.I)
+EXPECTING = re.compile(r"\b(?:expect\w*|estimat\w*|forecast\w*|predict\w*|project\w*|consensus)\b", re.I)
 DEFAULT_CHANGE_VERBS = ("cut", "cuts", "reduce", "reduced", "reduces", "lower", "lowered", "lowers", "slash",
                         "slashed", "slashes", "drop", "dropped", "drops", "fall", "fell", "falls", "plummet",
                         "plummeted", "raise", "raised", "raises", "increase", "increased", "increases", "rise",
@@ -706,6 +708,7 @@ class Reader:
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
         """
         seen: set[str] = set()
+        corporate: set[str] = set()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         read: set[tuple[str, int]] = set()
         for a in assertions:
@@ -739,6 +742,10 @@ class Reader:
                     self.aliases.setdefault(long, short)
             if not is_headline(a.sentence):
                 self._learn_siblings(a.sentence)
+                corporate.update(k for m in CORPORATE_RE.finditer(a.sentence) if (k := self._place_name(m.group(1))))
+        # "Nvidia Corp.": a name the corpus gives a company suffix is a company, however often NER calls it a GPE
+        self.things |= corporate
+        self.known_places -= corporate
         self._index_siblings()
 
     def _learn_siblings(self, sentence: str) -> None:
@@ -813,6 +820,8 @@ class Reader:
                 return k
         if EXPECTED_AFTER.match(ctx.own_after):
             return "consensus"  # "the $85.1 billion expected on average by analysts"
+        if WALL_STREET.search(text) and EXPECTING.search(text):
+            return "consensus"  # "Wall Street expected $62 billion"; not "fell 17% on Wall Street"
         if POLL_RE.search(ctx.sentence):
             return "poll"  # "leading by 50.3 percent to 49.7 percent, according to an exit poll"
         return None
@@ -943,6 +952,8 @@ VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 LIST_HOLDER_RE = re.compile(rf",\s*(?:and\s+)?(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
 FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|"
+                          r"Holdings|AG|SA|NV|GmbH|Co)\b")
 # "Alternative for Germany (AfD)": the bracketed acronym names the same holder
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")

@@ -80,3 +80,9 @@ def test_a_clock_time_in_four_digits_is_no_year(ext):
     """"(2015 GMT)" is a time of day: the figure beside it is undated."""
     a = one(ext, "The quake hit 40 kilometres north of the city at 2015 GMT on Monday.", "40 kilometres")
     assert a.time is None
+
+
+def test_the_year_a_record_reaches_back_to_dates_nothing(ext):
+    """"a 12% drop, its worst since the crash of October 2008": 2008 is the record's reach, not the drop's year."""
+    a = one(ext, "The shares suffered a 12% drop on Friday, their worst day since the crash of October 2008.", "12%")
+    assert a.time is None
