@@ -952,8 +952,9 @@ VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 LIST_HOLDER_RE = re.compile(rf",\s*(?:and\s+)?(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
 FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
-CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|"
-                          r"Holdings|AG|SA|NV|GmbH|Co)\b")
+# "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
+CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
+                          r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")
 # "Alternative for Germany (AfD)": the bracketed acronym names the same holder
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
