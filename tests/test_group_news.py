@@ -1039,3 +1039,17 @@ def test_wall_street_is_a_consensus_only_when_it_expects():
     kinds = {(k.a.doc_id, k.a.text): k.kind for k in keys_of(result)}
     assert kinds[("d1", "nearly 17%")] is None
     assert kinds[("d2", "$62 billion")] == "consensus"
+
+
+def test_a_participle_after_a_share_says_what_it_shares():
+    """"The Ridge Fire was 40% contained" is containment, as "40% containment" is; "75% adjusted gross
+    margin" keeps its noun."""
+    result = audit(
+        "The Ridge Fire was 40% contained as of Sunday night.",
+        "Firefighters reported 40% containment on the Ridge Fire.",
+        "The chipmaker guided to about 75% adjusted gross margin.",
+    )
+    measures = {k.a.doc_id: k.measure for k in keys_of(result)}
+    assert "containment" in measures["d0"] and "containment" in measures["d1"]
+    assert "adjusted" not in measures["d2"]
+    assert group_of(result, "d0", "40%") == {("d0", "40%"), ("d1", "40%")}

@@ -1219,6 +1219,9 @@ def keyed(
             k.measure = tuple(dict.fromkeys((word, *k.measure)))  # "72 km southwest of Marrakech", "8 km deep"
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
+        if a.unit == "%" and a.sentence and (done := PARTICIPLE_AFTER.match(a.sentence, a.end - a.sentence_start)):
+            # "11% contained", "62% vaccinated": the participle after a share says what it is a share of
+            k.measure = tuple(dict.fromkeys((*norm.tokens(done.group(1))[0], *k.measure)))
         last[(a.doc_id, block)] = k
         if k.counted:
             last_count[a.doc_id] = k
@@ -1240,6 +1243,8 @@ TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(
                      r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
 
 
+# a participle said of the share, not one before a noun ("75% adjusted gross margin")
+PARTICIPLE_AFTER = re.compile(r"\s+([a-z]{3,}ed)(?=\s*(?:[.,;:)]|$)|\s+(?:and|as|on|by|after)\b)")
 DISTANCE = "distance"
 DEPTH = "depth"
 _CONVERTED = r"\s*(?:\([^)]{0,40}\)\s*)?"  # "(45 miles)" between a length and the words that say what it is
