@@ -71,6 +71,10 @@ def test_no_subject_is_better_than_a_pronoun(ext):
     ("The brewer reported a 12% jump in profit to $3.1 billion.", "$3.1 billion", "measure", "profit"),
     ("Sales were helped by a 4 per cent rise in tablet sales to $6.2 billion.", "$6.2 billion", "measure",
      "tablet sales"),
+    # an area or length the verb acts on, as a count killed or injured is
+    ("More than 12,000 acres - or about 4,900 hectares - have burned so far.", "More than 12,000 acres", "measure",
+     "burned"),
+    ("The blaze has scorched 8,300 acres near the canyon.", "8,300 acres", "measure", "scorched"),
 ])
 def test_what_the_parse_reads(ext, sentence: str, text: str, field: str, expected: str):
     assert getattr(one(ext, sentence, text), field) == expected
