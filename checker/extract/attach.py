@@ -166,7 +166,23 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         m.unit = unit
         m.end = m.unit_end = end
         return True
+    if m.words and (part := _PART_OF_COUNTED.match(text, m.end)):
+        # "Five of the deaths were in Malibu": a share of what the sentence counts, counted in its noun
+        m.unit = un.Unit(singular(part.group(1).lower()), un.COUNT, singular(part.group(1).lower()), part.group(1))
+        m.end = m.unit_end = part.end()
+        return True
+    if m.words and _PART_FROM_PLACE.match(text, m.end) and _COUNT_BEFORE.search(text, 0, m.start):
+        return True  # "11 have died, with five from the Ridge Fire and six from the Oak Fire": the toll's parts
     return not m.words  # a spelled number with no noun is a pronoun: "each one", "the other two"
+
+
+_PART_OF_COUNTED = re.compile(r"\s+of\s+(?:the|those|these)\s+(deaths|dead|victims|fatalities|injured|missing|"
+                              r"casualties|people|homes|houses|buildings|structures|seats|votes|workers|employees|"
+                              r"jobs|passengers)\b", re.I)
+_PART_FROM_PLACE = re.compile(r"\s+(?:from|in|at)\s+(?:the\s+)?[A-Z]")
+_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:have|had|has|were|was)?\s*"
+                           r"(?:died|dead|killed|deaths|injured|missing|people|victims|fatalities|"
+                           r"missing person reports|reports|cases)\b", re.I)
 
 
 def _name_before_noun(tok: Token) -> bool:

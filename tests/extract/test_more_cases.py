@@ -20,6 +20,9 @@ def figure_in(ext: Callable[[str], list[Assertion]], sentence: str, text: str) -
 POSITIVE = [
     ("The plant employs 1 200 workers.", "1 200 workers", 1200, "worker"),
     ("The toll climbed to 3 412, officials said.", "3 412", 3412, None),
+    # a spelled share of what the sentence counts: "N of the deaths", or a toll's parts by place
+    ("Seven of the victims were found in the river.", "Seven of the victims", 7, "victim"),
+    ("At least 14 have died, with nine from the Ridge Fire and five from the Oak Fire.", "nine", 9, None),
     # a decimal comma before a scale word or a percent sign
     ("Net income slipped to €11,3 billion.", "€11,3 billion", 11.3e9, "EUR"),
     ("Inflation eased to 2,45% in May.", "2,45%", 2.45, "%"),
