@@ -1053,3 +1053,9 @@ def test_a_participle_after_a_share_says_what_it_shares():
     assert "containment" in measures["d0"] and "containment" in measures["d1"]
     assert "adjusted" not in measures["d2"]
     assert group_of(result, "d0", "40%") == {("d0", "40%"), ("d1", "40%")}
+
+
+def test_a_name_joined_by_an_ampersand_is_one_word():
+    """"S&P 500" keeps its name as one word "s&p", not two letters a measure cannot hold."""
+    result = audit("Wall Street's broad S&P 500 index shed 1.5% on Monday.")
+    assert "s&p" in keys_of(result)[0].measure

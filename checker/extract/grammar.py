@@ -436,6 +436,15 @@ def _direction(text: str, pos: int) -> str | None:
     return None
 
 
+_AFTER_DIRECTION = re.compile(r"\s+(?:(higher|up)|(lower|down))\b(?!\s+(?:to|from)\b)", re.I)
+
+
+def _direction_after(text: str, pos: int) -> str | None:
+    """"ended the day 1.5% lower", "closed 3% higher": the direction said after the figure."""
+    m = _AFTER_DIRECTION.match(text, pos)
+    return None if m is None else ("up" if m.group(1) else "down")
+
+
 _UP_DOWN_FROM = re.compile(r"(?<![A-Za-z])(?:up|down)\s+$", re.I)
 _NEXT_TO = re.compile(r"\s+to\s+(?:up to\s+)?[-+]?[$€£¥\d]")
 # a change is said before "from": "rose from", "raise its share from", "plummeted from", "a jump from"
@@ -540,7 +549,7 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
         if m.unit is not None and m.unit.canonical == "%" and m.high is None and re.match(r"\s+of\b", text[m.end:]):
             m.high, m.high_inclusive = 100.0, True
         m.change = from_to_change(text, m) if m.from_to else None
-        m.change = m.change or _direction(text, m.start)
+        m.change = m.change or _direction(text, m.start) or _direction_after(text, m.end)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []
     for m in merged:

@@ -41,7 +41,7 @@ from checker.extract.units import base_factor, conversion_factor, fixed_base, ti
 from checker.model import Assertion, Qualifier, SynonymSet
 from checker.text import CALENDAR_WORDS, MONTHS, singular
 
-WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*")
+WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?$")  # "world's" is "world", not the plural "world'"
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])

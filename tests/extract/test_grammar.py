@@ -171,6 +171,9 @@ def test_units_carry_class_dimension_and_surface(ext):
     ("US Tariffs Slashed from 39% to 15% in Trade Deal", "from 39% to 15%", "down"),
     ("Duties on Swiss watches: from 39% to 15% next month.", "from 39% to 15%", "down"),
     ("Losses are estimated from $2.2 billion to $4.2 billion.", "estimated from $2.2 billion to $4.2 billion", None),
+    # the direction said after the figure
+    ("The broad index ended the session 2.3% lower.", "2.3%", "down"),
+    ("Shares of the miner closed 4.1% higher on Friday.", "4.1%", "up"),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
