@@ -357,6 +357,10 @@ def _subject_of(verb: Token) -> Token | None:
             return s
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
+        if cur.dep_ == "xcomp":  # "led the Nasdaq to fall 3.1%": the object of "led" is who fell
+            obj = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+            if obj and obj[0].pos_ in ("NOUN", "PROPN"):
+                return obj[0]
         # "the party, which seems set to take 40% of the seats" climbs set (acomp or oprd) -> seems -> which
         if cur.dep_ in _CLIMB and cur.head.i != cur.i:
             cur = cur.head

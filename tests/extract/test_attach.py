@@ -90,3 +90,9 @@ def test_the_year_a_record_reaches_back_to_dates_nothing(ext):
     """"a 12% drop, its worst since the crash of October 2008": 2008 is the record's reach, not the drop's year."""
     a = one(ext, "The shares suffered a 12% drop on Friday, their worst day since the crash of October 2008.", "12%")
     assert a.time is None
+
+
+def test_the_object_that_a_verb_sends_into_a_change_is_its_subject(ext):
+    """"The news led the Dax to fall 2.4 percent": the Dax fell, not the news."""
+    a = one(ext, "The news led the Dax to fall 2.4 percent on Tuesday.", "2.4 percent")
+    assert a.subject == "Dax"
