@@ -1059,3 +1059,13 @@ def test_a_name_joined_by_an_ampersand_is_one_word():
     """"S&P 500" keeps its name as one word "s&p", not two letters a measure cannot hold."""
     result = audit("Wall Street's broad S&P 500 index shed 1.5% on Monday.")
     assert "s&p" in keys_of(result)[0].measure
+
+
+def test_voters_who_turned_out_are_the_turnout():
+    """"58.4% of voters turned out on Sunday" and "voter turnout stood at 58.4%": one figure."""
+    result = audit(
+        "Some 58.4% of voters turned out on Sunday, officials said.",
+        "Voter turnout stood at 58.4%, the ministry said.",
+    )
+    assert ["turnout" in k.measure for k in keys_of(result)] == [True, True]
+    assert group_of(result, "d0", "Some 58.4%") == {("d0", "Some 58.4%"), ("d1", "58.4%")}
