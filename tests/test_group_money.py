@@ -7,7 +7,7 @@ helpers' contract); each test fails with the rule it names switched off.
 from __future__ import annotations
 
 from checker.group.similarity import keys_differ, similarity
-from tests.test_group_news import audit, group_of, keys_of
+from tests.test_group_news import audit, group_of, keys_by, keys_of
 
 
 def test_a_price_is_measured_by_the_verb_it_was_set_at():
@@ -75,7 +75,7 @@ def test_a_change_of_a_rate_to_a_rate_is_in_points():
         "Employer contributions rise 1.5 percentage points to 14.3% from April.",
         "Sales grew 1.5% to $14.3 billion.",
     )
-    blocks = {(k.a.doc_id, k.a.text): k.block for k in keys_of(result)}
+    blocks = keys_by(result, "block")
     assert blocks[("d0", "1.5%")] == blocks[("d1", "1.5 percentage points")] == "pp"
     assert blocks[("d2", "1.5%")] == "%"  # a change to an amount of money is a relative change
     assert group_of(result, "d0", "1.5%") == {("d0", "1.5%"), ("d1", "1.5 percentage points")}

@@ -6,6 +6,10 @@ handful of short articles written for the test, not taken from the seeds.
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 import checker
 from checker.group import Keyed, Normaliser, keyed
 from checker.group.similarity import similarity
@@ -22,6 +26,11 @@ def keys_of(result: Audit) -> list[Keyed]:
     """The grouping keys of an audit's mentions under the default pack."""
     rules = load_rules([])
     return keyed(result.assertions, rules.synonyms(), rules.grouping_options())
+
+
+def keys_by(result: Audit, name: str) -> dict[tuple[str, str], Any]:
+    """One grouping key of every mention, by (doc, figure as written)."""
+    return {(k.a.doc_id, k.a.text): getattr(k, name) for k in keys_of(result)}
 
 
 def places_of(result: Audit) -> dict[str, str | None]:
@@ -281,7 +290,7 @@ def test_a_place_that_reports_the_figure_is_where_it_counts():
         "Guatemala reported 14 fatalities, while the Dominican Republic confirmed one death.",
         "The storm caused at least 14 deaths in Guatemala and a minimum of two deaths in the Dominican Republic.",
     )
-    places = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    places = keys_by(result, "place")
     assert places[("d0", "one death")] == places[("d1", "a minimum of two deaths")] == "dominican republic"
     assert group_of(result, "d0", "one death") == {("d0", "one death"), ("d1", "a minimum of two deaths")}
 
@@ -448,7 +457,7 @@ def test_a_year_before_a_colon_in_brackets_dates_the_bracketed_figure():
         "Turnout was 82.5% (2021: 76.4%), the highest since 1987.",
         "Turnout rose to 82.5%, up from 76.4% in 2021.",
     )
-    times = {(k.a.doc_id, k.a.text): k.time for k in keys_of(result)}
+    times = keys_by(result, "time")
     assert times[("d0", "82.5%")] is None and times[("d0", "76.4%")] == "2021"
     assert group_of(result, "d0", "82.5%") == {("d0", "82.5%"), ("d1", "82.5%")}
     assert group_of(result, "d0", "76.4%") == {("d0", "76.4%"), ("d1", "76.4%")}
@@ -462,7 +471,7 @@ def test_a_name_right_before_the_figure_holds_it():
         "Results by party:\n\nTories: 31.2%\n\nGreens: 13.5%\n\nLiberals: 8.7%",
         "The Green Alliance (Greens) received 13.4% of the vote, the electoral commission said.",
     )
-    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    subjects = keys_by(result, "subject")
     assert subjects[("d0", "13.5%")] == subjects[("d1", "13.5%")] == subjects[("d2", "13.4%")] == "green"
     assert subjects[("d0", "8.5%")] == subjects[("d1", "8.7%")] == "liberal"
     assert group_of(result, "d0", "13.5%") == {("d0", "13.5%"), ("d1", "13.5%"), ("d2", "13.4%")}
@@ -488,7 +497,7 @@ def test_a_descriptive_word_before_a_long_name_keeps_its_acronym():
         "The populist Northern Farmers Union won 6.2% of the vote.",
         "The NFU won 6.2% of the vote, the commission said.",
     )
-    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    subjects = keys_by(result, "subject")
     assert subjects[("d1", "6.2%")] == subjects[("d2", "6.2%")] == "nfu"
 
 
@@ -525,7 +534,7 @@ def test_seats_listed_by_party_group_by_party():
         "The Liberals hold 310 seats, the Tories 140, the Greens 35.",
         "The Liberals won 310 seats, ahead of the Tories and the Greens, with 141 and 34 seats respectively.",
     )
-    subjects = {(k.a.doc_id, k.a.text): k.subject for k in keys_of(result)}
+    subjects = keys_by(result, "subject")
     assert subjects[("d0", "140")] == subjects[("d1", "140")] == subjects[("d2", "141")] == "tory"
     assert group_of(result, "d0", "140") == {("d0", "140"), ("d1", "140"), ("d2", "141")}
     assert group_of(result, "d0", "35") == {("d0", "35"), ("d1", "35"), ("d2", "34 seats")}
@@ -539,7 +548,7 @@ def test_respectively_places_each_figure():
         "The storm killed 32 people in Jamaica.",
     )
     assert places_of(result)["d1"] == "haiti"
-    keys = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    keys = keys_by(result, "place")
     assert keys[("d0", "32")] == "jamaica" and keys[("d0", "43 deaths")] == "haiti"
     assert group_of(result, "d0", "43 deaths") == {("d0", "43 deaths"), ("d1", "43 people")}
 
@@ -583,7 +592,7 @@ def test_year_ago_words_date_only_the_figure_they_sit_by():
         "Acme earned $1.42 per share in the quarter.",
         "A year earlier, Acme earned $1.05 per share.",
     )
-    periods = {(k.a.doc_id, k.a.text): k.period for k in keys_of(result)}
+    periods = keys_by(result, "period")
     assert periods[("d0", "$1.42")] is None and periods[("d0", "$1.05")] == "prior"
     assert group_of(result, "d0", "$1.42") == {("d0", "$1.42"), ("d1", "$1.42 per share")}
 
@@ -622,7 +631,7 @@ def test_the_previous_years_figure_is_a_year_ago_figure():
         "Myanmar's output fell 28% in 2024 from 43,000 tons it produced the previous year.",
         "Myanmar produced 31,000 tons.",
     )
-    periods = {(k.a.doc_id, k.a.text): k.period for k in keys_of(result)}
+    periods = keys_by(result, "period")
     assert periods[("d0", "43,000 tons")] == "prior"
     assert group_of(result, "d1", "31,000 tons") == set()
 
@@ -893,7 +902,7 @@ def test_a_name_the_corpus_calls_an_organisation_is_no_place():
         "Ministers announced a 6.7% increase in the National Living Wage, to £12.21 an hour.",
         "Flooding in Cornwall left 3,400 homes without power; in Devon, 1,200 homes lost power.",
     )
-    places = {(k.a.doc_id, k.a.text): k.place for k in keys_of(result)}
+    places = keys_by(result, "place")
     assert places[("d1", "6.7%")] is None and places[("d1", "£12.21 an hour")] is None
     assert places[("d2", "3,400 homes")] == "cornwall"
     assert group_of(result, "d0", "£12.21 an hour") == {("d0", "£12.21 an hour"), ("d1", "£12.21 an hour")}
@@ -1002,25 +1011,6 @@ def test_a_change_verb_in_ing_marks_the_new_level():
     assert [k.role for k in keys_of(result)] == ["after"]
 
 
-def test_a_length_said_deep_is_a_depth():
-    """"Its focus was 12 kilometers deep" and "at a depth of 12 km" measure one depth."""
-    result = audit(
-        "Its focus was 12 kilometers deep, the survey said.",
-        "The tremor struck at a depth of 12 km.",
-    )
-    assert ["depth" in k.measure for k in keys_of(result)] == [True, True]
-
-
-def test_market_cap_and_market_value_are_one_measure():
-    """"$412 billion in market cap" and "$410 billion of its market value": one loss, two wordings."""
-    result = audit(
-        "Shares of Zentek plunged, wiping out $412 billion in market cap on Monday.",
-        "The selloff erased $410 billion of Zentek's market value, a record.",
-    )
-    assert ["market value" in k.measure for k in keys_of(result)] == [True, True]
-    assert group_of(result, "d0", "$412 billion") == {("d0", "$412 billion"), ("d1", "$410 billion")}
-
-
 def test_a_name_with_a_company_suffix_is_no_place():
     """NER may call a company a GPE again and again; "Zentek Corp." in the corpus says what it is."""
     result = audit(
@@ -1036,7 +1026,7 @@ def test_wall_street_is_a_consensus_only_when_it_expects():
         "Shares in Zentek fell nearly 17% on Wall Street on Monday.",
         "Revenue reached $64 billion, above the $62 billion Wall Street expected.",
     )
-    kinds = {(k.a.doc_id, k.a.text): k.kind for k in keys_of(result)}
+    kinds = keys_by(result, "kind")
     assert kinds[("d1", "nearly 17%")] is None
     assert kinds[("d2", "$62 billion")] == "consensus"
 
@@ -1061,11 +1051,20 @@ def test_a_name_joined_by_an_ampersand_is_one_word():
     assert "s&p" in keys_of(result)[0].measure
 
 
-def test_voters_who_turned_out_are_the_turnout():
-    """"58.4% of voters turned out on Sunday" and "voter turnout stood at 58.4%": one figure."""
-    result = audit(
-        "Some 58.4% of voters turned out on Sunday, officials said.",
-        "Voter turnout stood at 58.4%, the ministry said.",
-    )
-    assert ["turnout" in k.measure for k in keys_of(result)] == [True, True]
-    assert group_of(result, "d0", "Some 58.4%") == {("d0", "Some 58.4%"), ("d1", "58.4%")}
+@pytest.mark.parametrize(("first", "second", "word", "figures"), [
+    # "8 kilometers deep" is a depth, as "at a depth of 8 km" is
+    ("Its focus was 12 kilometers deep, the survey said.", "The tremor struck at a depth of 12 km.", "depth",
+     ("12 kilometers", "12 km")),
+    # market cap, market value, valuation: what a company is worth on the market
+    ("Shares of Zentek plunged, wiping out $412 billion in market cap on Monday.",
+     "The selloff erased $410 billion of Zentek's market value, a record.", "market value",
+     ("$412 billion", "$410 billion")),
+    # voters who "turned out" are the turnout
+    ("Some 58.4% of voters turned out on Sunday, officials said.", "Voter turnout stood at 58.4%, the ministry said.",
+     "turnout", ("Some 58.4%", "58.4%")),
+])
+def test_two_wordings_of_one_measure(first: str, second: str, word: str, figures: tuple[str, str]):
+    """Each wording gives its figure the same measure word, and the two figures group."""
+    result = audit(first, second)
+    assert [word in k.measure for k in keys_of(result)] == [True, True]
+    assert group_of(result, "d0", figures[0]) == {("d0", figures[0]), ("d1", figures[1])}

@@ -398,14 +398,17 @@ def _telling(verb: Token | None) -> bool:
     return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS
 
 
+_AREA = re.compile(r"\[length\]\s*\*\*\s*2")
+
+
 def _counted_by_verb(m: Mention, root: Token, verb: Token | None) -> bool:
-    """A count or a physical amount that is its verb's subject or object: the verb says what happened to
-    those counted ("265 people were killed", "injured 2,800 others"), as a noun would ("265 deaths"), or to
-    the area, length or mass ("40,000 acres have burned", "the fire scorched 10,600 acres")."""
+    """A count or an area that is its verb's subject or object: the verb says what happened to those
+    counted ("265 people were killed", "injured 2,800 others"), as a noun would ("265 deaths"), or to the
+    land ("40,000 acres have burned", "the fire scorched 10,600 acres")."""
     if verb is None or not _telling(verb):
         return False
-    if m.unit is not None and m.unit.unit_class not in (un.COUNT, un.PHYSICAL):
-        return False
+    if m.unit is not None and m.unit.unit_class != un.COUNT and not _AREA.search(m.unit.dimension):
+        return False  # a length "struck 50 km north of" is where, not what the verb did
     return root.head.i == verb.i and root.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
