@@ -106,3 +106,17 @@ def test_blind_sets_hold_their_floor(name):
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
     assert result.agree_as_conflict <= floors[3], result.summary()
+
+
+def test_why_apart_names_the_key_that_keeps_a_gold_group_apart(tmp_path):
+    """The diagnostic for unread sets' failures: a gold group whose two mentions sit in two places (here
+    deliberately: two countries' tolls) is reported with the hard key between them."""
+    import why_apart
+
+    (tmp_path / "a.txt").write_text("Officials said 43 people died in Haiti after the storm.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The storm killed 43 people in Jamaica, officials said.\n", encoding="utf-8")
+    gold = {"groups": [{"id": "toll", "expect": "agree", "mentions": [
+        {"doc": "a.txt", "quote": "43 people"}, {"doc": "b.txt", "quote": "43 people"}]}]}
+    lines = why_apart.explain(gold, tmp_path)
+    assert lines[0] == "== toll (expect agree)"
+    assert any("hard key: place" in line for line in lines), lines
