@@ -168,7 +168,8 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return True
     if m.words and (part := _PART_OF_COUNTED.match(text, m.end)):
         # "Five of the deaths were in Malibu": a share of what the sentence counts, counted in its noun
-        m.unit = un.Unit(singular(part.group(1).lower()), un.COUNT, singular(part.group(1).lower()), part.group(1))
+        noun = singular(part.group(1).lower())
+        m.unit = un.Unit(noun, un.COUNT, noun, part.group(1))
         m.end = m.unit_end = part.end()
         return True
     if m.words and _PART_FROM_PLACE.match(text, m.end) and _COUNT_BEFORE.search(text, 0, m.start):

@@ -222,6 +222,7 @@ _MONEY_WORDS = re.compile(r"£|\b(?:sterling|tax\w*|budget\w*|pay\w*|paid|wages?
                           r"pric\w*|costs?|fees?|fines?|fund\w*|spend\w*|borrow\w*|debts?|revenues?|profits?|"
                           r"earn\w*|income|pensions?|benefits?|grants?|loans?|bonus\w*|invest\w*|worth|"
                           r"contributions?|levy|levies|tariffs?)\b", re.I)
+_MAGNITUDE_REACH = 40  # "magnitude" and its verb, read back this far from a figure (not the whole sentence)
 _MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?(?:\s+|-)$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale\b", re.I)  # "6.0 on the Richter scale"
 
@@ -231,7 +232,8 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     start, end = n.start, n.end
     unit: un.Unit | None = None
     cur = un.currency_before(text, n.start, text)
-    if n.glued_before and cur is None and not _MAGNITUDE_BEFORE.search(text, 0, n.start):
+    magnitude = _MAGNITUDE_BEFORE.search(text, max(0, n.start - _MAGNITUDE_REACH), n.start)
+    if n.glued_before and cur is None and magnitude is None:
         return None  # CO2, XC40, COVID-19, H2; but "a magnitude-6.8 quake" is a magnitude
     if cur is not None:
         unit, start = cur
@@ -269,7 +271,7 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             if (scale or _MONEY_WORDS.search(text, *around)) and not _WEIGHT_WORDS.search(text, *around):
                 # "125 million pounds", "the threshold falls to 5,000 pounds": money, not weight
                 unit = un.Unit("GBP", un.CURRENCY, "GBP", unit.surface)
-        before = _MAGNITUDE_BEFORE.search(text, 0, n.start) if unit is None else None
+        before = magnitude if unit is None else None
         if before is not None:  # "a magnitude 7.7 earthquake", "a magnitude of 6.4", "its magnitude was 6.0"
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()
         elif unit is None and (richter := _RICHTER_AFTER.match(text, end)):

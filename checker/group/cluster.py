@@ -9,15 +9,16 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from checker.group.keys import Keyed, keyed, one_statement, written
+from checker.group.keys import SHARE_BLOCKS, Keyed, keyed, one_statement, written
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
 from checker.model import Assertion, Group, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) still pairs them as candidates
-AVERAGE_LINK = 0.8  # a merged cluster's mean cross similarity (over the pairs scored), as a share of the threshold
-SHARE_BLOCKS = ("%", "pp")  # blocks whose pairs never scored count as 0 in that mean
+# a merged cluster's mean cross similarity (over the pairs scored; in SHARE_BLOCKS over all), as a share of the
+# threshold
+AVERAGE_LINK = 0.8
 
 
 @dataclass

@@ -110,6 +110,7 @@ DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "member", "employee", "st
                         "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
                         "hostage", "prisoner", "detainee", "evacuee", "counselor", "counsellor", "rescuer", "pupil")
 PEOPLE = "#people"  # the block of every count of people
+SHARE_BLOCKS = ("%", "pp")  # the blocks of shares and their moves, where two holders' figures sit side by side
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
     "consensus": ("analysts expected", "analysts were expecting", "analysts had expected", "analysts expect",
                   "analysts' expectations", "analyst expectations", "expectations of", "market expectations",
@@ -734,13 +735,12 @@ class Reader:
             if not a.sentence or a.sentence in seen:
                 continue
             seen.add(a.sentence)
-            if not is_headline(a.sentence):
-                self.known_places.update(key for _, key in self._places(a.sentence))
             for m in ALIAS_RE.finditer(a.sentence):
                 long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
                 if long and short and long != short:
                     self.aliases.setdefault(long, short)
             if not is_headline(a.sentence):
+                self.known_places.update(key for _, key in self._places(a.sentence))
                 self._learn_siblings(a.sentence)
                 corporate.update(k for m in CORPORATE_RE.finditer(a.sentence) if (k := self._place_name(m.group(1))))
         # "Nvidia Corp.": a name the corpus gives a company suffix is a company, however often NER calls it a GPE
@@ -1219,7 +1219,7 @@ def keyed(
             k.measure = tuple(dict.fromkeys((word, *k.measure)))  # "72 km southwest of Marrakech", "8 km deep"
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
-        if a.unit == "%" and a.sentence and (done := PARTICIPLE_AFTER.match(a.sentence, a.end - a.sentence_start)):
+        if a.unit == "%" and (done := _after(a, PARTICIPLE_AFTER)):
             # "11% contained", "62% vaccinated": the participle after a share says what it is a share of
             k.measure = tuple(dict.fromkeys((*norm.tokens(done.group(1))[0], *k.measure)))
         last[(a.doc_id, block)] = k
@@ -1258,12 +1258,14 @@ def _length_word(a: Assertion) -> str | None:
     """What a length measures, read from the words after it: a distance from a place ("72 km southwest of
     Marrakech", "70 kilometres south of the city") or a depth ("8 kilometers deep"), whatever noun the
     sentence hangs it on (quake, epicentre, town)."""
-    if not a.sentence:
-        return None
-    at = a.end - a.sentence_start
-    if DISTANCE_AFTER.match(a.sentence, at):
+    if _after(a, DISTANCE_AFTER):
         return DISTANCE
-    return DEPTH if DEPTH_AFTER.match(a.sentence, at) else None
+    return DEPTH if _after(a, DEPTH_AFTER) else None
+
+
+def _after(a: Assertion, rx: re.Pattern[str]) -> re.Match[str] | None:
+    """``rx`` matched right after the figure, in its sentence."""
+    return rx.match(a.sentence, a.end - a.sentence_start) if a.sentence else None
 
 
 def _increment_of(k: Keyed, prior: Keyed | None) -> None:
@@ -1280,9 +1282,9 @@ def _points_of_a_rate(a: Assertion, measure: Sequence[str]) -> bool:
     """"A 1.2% increase in the levy to 15%", "will rise by 2% to 5%": a change of a rate, stated with the
     rate it leads to, is in percentage points, as the sentence means (a 1.2% relative rise of 13.8% is not
     15%)."""
-    if not (a.change or GROWTH in measure or DECLINE in measure) or a.value is None or not a.sentence:
+    if not (a.change or GROWTH in measure or DECLINE in measure) or a.value is None:
         return False
-    m = TO_RATE.match(a.sentence, a.end - a.sentence_start)
+    m = _after(a, TO_RATE)
     return m is not None and a.value < float(m.group(1))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import PRIOR, Keyed, magnitude, same_figure, same_number
+from checker.group.keys import PRIOR, SHARE_BLOCKS, Keyed, magnitude, same_figure, same_number
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -178,7 +178,7 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     mx, my = magnitude(x.a), magnitude(y.a)
     if mx and my:  # between equally good candidates, prefer the nearer figure
         score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
-    if mx and my and max(mx, my) / min(mx, my) > (SHARE_MAGNITUDE if x.block in ("%", "pp") else MAGNITUDE):
+    if mx and my and max(mx, my) / min(mx, my) > (SHARE_MAGNITUDE if x.block in SHARE_BLOCKS else MAGNITUDE):
         score -= FAR_APART
     return round(min(max(score, specific, 0.0), 100.0), 2)
 
