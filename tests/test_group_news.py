@@ -1068,3 +1068,15 @@ def test_two_wordings_of_one_measure(first: str, second: str, word: str, figures
     result = audit(first, second)
     assert [word in k.measure for k in keys_of(result)] == [True, True]
     assert group_of(result, "d0", figures[0]) == {("d0", figures[0]), ("d1", figures[1])}
+
+
+def test_a_gain_and_a_loss_are_two_changes():
+    """"added 51,000 jobs" and "cutting 164,000 jobs" in one report are two changes of one count: each
+    groups with its own kind elsewhere, never the gain with the loss."""
+    result = audit(
+        "Factories added 51,000 jobs in March, while revisions to earlier months ended up cutting 164,000 jobs.",
+        "Payroll growth reached 51,000 in March, the agency said.",
+        "Revisions removed a combined 164,000 jobs from the prior two months, shedding 164,000 positions.",
+    )
+    assert group_of(result, "d0", "51,000 jobs") == {("d0", "51,000 jobs"), ("d1", "51,000")}
+    assert ("d0", "51,000 jobs") not in group_of(result, "d2", "164,000 positions")

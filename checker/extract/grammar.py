@@ -410,12 +410,12 @@ def _coarser(a: int | None, b: int | None) -> int | None:
 # ---------------------------------------------------------------------- change words
 
 _UP = (r"rose|rises|rise|risen|rising|up|increased?|increases|increasing|gained?|gains|gaining|grew|grows?|growing|"
-       r"jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|added|adds|"
+       r"jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|surg(?:e|ed|es|ing)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|added|adds|adding|"
        r"boost(?:ed|s)?|rall(?:ied|ies|y)|spik(?:e|ed|es)|hik(?:e|ed|es)|higher|expand(?:ed|s)?|raised?|"
        r"doubled|tripled|upgraded|widen(?:ed|s)?|accelerat(?:ed|es)")
 _DOWN = (r"fell|falls?|falling|fallen|down|decreased?|decreases|decreasing|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|"
          r"slid|slides?|sliding|slip(?:ped|s)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|"
-         r"lost|loses?|losing|shed|cut|cuts|sank|sinks?|dipped|dips?|shr[ua]nk|shrinks?|contracted|eased|eases|"
+         r"lost|loses?|losing|shed|sheds|shedding|cut|cuts|cutting|eliminat(?:ed|es|ing)|sank|sinks?|dipped|dips?|shr[ua]nk|shrinks?|contracted|eased|eases|"
          r"lower|reduced?|slump(?:ed|s)?|crash(?:ed|es)?|retreat(?:ed|s)?|weaken(?:ed|s)?|narrow(?:ed|s)?|"
          r"slash(?:ed|es|ing)?|halved|lowered|lowers|trimmed|pared|scaled back")
 _FILLER = (r"(?:(?:by|about|nearly|almost|some|around|roughly|approximately|just|over|more than|less than|under|"

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from checker.group.keys import PRIOR, SHARE_BLOCKS, Keyed, magnitude, same_figure, same_number
+from checker.group.keys import DECLINE, GROWTH, PRIOR, SHARE_BLOCKS, Keyed, magnitude, same_figure, same_number
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -51,9 +51,20 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "role"
     if x.kind != y.kind:
         return "kind"
+    if (dx := direction(x)) and (dy := direction(y)) and dx != dy:
+        return "direction"  # "added 73,000 jobs" and "eliminating 258,000 jobs" are two changes
     if x.per and y.per and x.per != y.per:
         return "rate"  # a sum a month is not a sum a year; one counted per year and one unsaid may be alike
     return None
+
+
+def direction(k: Keyed) -> str | None:
+    """Which way a change goes ("up", "down"), from its verb or its measure; None for a level."""
+    if k.a.change:
+        return k.a.change
+    if GROWTH in k.measure:
+        return "up"
+    return "down" if DECLINE in k.measure else None
 
 
 def _restated(x: Keyed, y: Keyed) -> bool:

@@ -174,6 +174,11 @@ def test_units_carry_class_dimension_and_surface(ext):
     # the direction said after the figure
     ("The broad index ended the session 2.3% lower.", "2.3%", "down"),
     ("Shares of the miner closed 4.1% higher on Friday.", "4.1%", "up"),
+    # gerunds and "eliminate": a loss of jobs or value is a fall
+    ("The carmaker is shedding 4,000 jobs across Europe.", "4,000 jobs", "down"),
+    ("The merger ended up eliminating 1,200 jobs.", "1,200 jobs", "down"),
+    ("Retailers are cutting 3% of their staff this winter.", "3%", "down"),
+    ("Hospitals kept adding 42,000 jobs in May.", "42,000 jobs", "up"),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
