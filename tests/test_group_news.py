@@ -1080,3 +1080,45 @@ def test_a_gain_and_a_loss_are_two_changes():
     )
     assert group_of(result, "d0", "51,000 jobs") == {("d0", "51,000 jobs"), ("d1", "51,000")}
     assert ("d0", "51,000 jobs") not in group_of(result, "d2", "164,000 positions")
+
+
+def test_a_brand_and_its_owner_are_one_holder():
+    """"Instagram owner Meta" tells the corpus that "Instagram" and "Meta" name one buyer; "parent" and
+    "owner" measure nothing."""
+    result = audit(
+        "Instagram owner Meta agreed to pay $8.4 billion for the headset maker, the companies said.",
+        "Meta will pay $8.4 billion in cash for the headset maker.",
+        "Instagram has agreed to buy the headset maker for $8.4 billion.",
+        "Meta, Instagram's parent company, slipped 2.6 percent on the news.",
+        "Shares of Meta ended down 2.6 percent.",
+    )
+    assert group_of(result, "d1", "$8.4 billion") == {("d0", "$8.4 billion"), ("d1", "$8.4 billion"),
+                                                      ("d2", "$8.4 billion")}
+    assert group_of(result, "d3", "2.6 percent") == {("d3", "2.6 percent"), ("d4", "2.6 percent")}
+
+
+def test_a_document_restating_its_figure_keeps_both_in_one_group():
+    """A figure a document states twice is one fact. Best pair first can link the restatement to a
+    look-alike figure first (here it scores 97 with the two $9 billion offers, 85 with the $14 billion
+    deal); the restatement then joins its twin's group, where it could have joined."""
+    from checker.group.cluster import _agglomerate, _pair
+
+    result = audit(
+        "Orbit Labs agreed to a $14 billion deal for Skyward. Paying Skyward $14 billion may prove costly.",
+        "Orbit Labs will pay $14 billion for Skyward. It had offered $9 billion before.",
+        "The $14 billion deal for Skyward follows a $9 billion offer.",
+    )
+    ks = {(k.a.doc_id, k.a.text, k.a.start): k for k in keys_of(result)}
+    (twin, again), deal1, offer1, deal2, offer2 = (
+        sorted((k for (d, _t, _s), k in ks.items() if d == "d0"), key=lambda k: k.a.start),
+        *(next(k for (d, t, _s), k in ks.items() if d == doc and t == text)
+          for doc, text in (("d1", "$14 billion"), ("d1", "$9 billion"), ("d2", "$14 billion"),
+                            ("d2", "$9 billion"))))
+    scores = {_pair(x.a.id, y.a.id): s for x, y, s in (
+        (twin, deal1, 100.0), (twin, deal2, 100.0), (deal1, deal2, 100.0), (offer1, offer2, 100.0),
+        (again, offer1, 97.0), (again, offer2, 97.0), (again, deal1, 85.0), (again, deal2, 85.0),
+        (twin, again, 85.0))}
+    clusters = _agglomerate([twin, again, deal1, offer1, deal2, offer2], scores, 66.0)
+    members = sorted(sorted((k.a.doc_id, k.a.text) for k in c.items) for c in clusters)
+    assert members == [[("d0", "$14 billion"), ("d0", "$14 billion"), ("d1", "$14 billion"), ("d2", "$14 billion")],
+                       [("d1", "$9 billion"), ("d2", "$9 billion")]]

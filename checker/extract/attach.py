@@ -705,11 +705,16 @@ _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best
                            r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b", re.I)
 
 
-def find_time(text: str, start: int, end: int) -> str | None:
-    """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024")."""
+def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024").
+
+    ``others``: the spans of the sentence's other figures. A phrase after another figure that follows
+    this one is that figure's ("a $32 billion deal after its $23 billion offer from last year")."""
     best: tuple[int, str] | None = None
     for m in _TIME_RE.finditer(text):
         if m.start() < end and start < m.end():
+            continue
+        if m.start() >= end and any(end <= s and e <= m.start() for s, e in others):
             continue
         if _NAME_BEFORE.search(text, 0, m.start()) and m.group(0)[:1].isdigit():
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from checker.extract import numbers as nb
@@ -562,11 +562,20 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
                 if _is_conversion(prev, m):
                     prev.notes.append(f"inline conversion: {text[m.start:m.end]}")
                     continue
+                if _local_dollar(prev, m):
+                    m.unit = replace(m.unit, canonical=un.LOCAL_DOLLAR, dimension=un.LOCAL_DOLLAR,
+                                     note="a bare $ beside a figure marked US$ is the outlet's own dollar")
                 if prev.unit is not None and m.unit is not None and prev.unit.unit_class == m.unit.unit_class \
                         == un.CURRENCY and prev.unit.canonical != m.unit.canonical:
                     m.notes.append(f"currency conversion of {text[prev.start:prev.end]}")
         out.append(m)
     return out, years
+
+
+def _local_dollar(prev: Mention, m: Mention) -> bool:
+    """"$US32 billion ($50 billion)": an outlet that marks US dollars gives its own dollar in brackets."""
+    return (prev.unit is not None and m.unit is not None and prev.unit.canonical == m.unit.canonical == "USD"
+            and "US" in prev.unit.surface.replace(".", "") and m.unit.surface.strip() == "$")
 
 
 def _slash_neighbour(text: str, n: nb.Num) -> bool:

@@ -190,9 +190,12 @@ def extract(docs: Iterable[Document], qualifiers: Sequence[QualifierEntry], nlp:
         parsed = parsed_all[k]
         context = parsed_all[context_of[k]] if k in context_of else None
         names = tuple(dict.fromkeys((e.text, e.label_) for e in parsed.ents if e.label_ in attach.SUBJECT_LABELS))
-        for m in attach.refine(mentions, parsed, sent):
+        refined = attach.refine(mentions, parsed, sent)
+        spans = [(m.start, m.end) for m in refined]
+        for m in refined:
             if not doc.is_excluded(s + m.start, s + m.end):  # the parse may have grown the span
-                a = replace(_assertion(doc, s, sent, m, parsed, context), entities=names)
+                others = [sp for sp in spans if sp != (m.start, m.end)]
+                a = replace(_assertion(doc, s, sent, m, parsed, context, others), entities=names)
                 if a.subject and a.subject_label is None:
                     seen = known[doc.id].get(_entity_key(a.subject))
                     if seen:
@@ -209,7 +212,10 @@ def _entity_key(name: str) -> str:
 _HOLDER_PRONOUN = re.compile(r"\b(?:its|their)\b", re.I)
 
 
-def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any, context: Any = None) -> Assertion:
+def _assertion(
+    doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any, context: Any = None,
+    others: Sequence[tuple[int, int]] = (),
+) -> Assertion:
     start, end = s + m.start, s + m.end
     subject, measure, attribution, subject_label = attach.describe(m, parsed, sent, context)
     line, col = doc.line_col(start)
@@ -239,7 +245,7 @@ def _assertion(doc: Document, s: int, sent: str, m: grammar.Mention, parsed: Any
         subject=subject,
         subject_label=subject_label,
         measure=measure,
-        time=attach.find_time(sent, m.start, m.end),
+        time=attach.find_time(sent, m.start, m.end, others),
         change=m.change,
         attribution=attribution,
         notes=tuple(dict.fromkeys(m.notes)),

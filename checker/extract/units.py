@@ -17,6 +17,7 @@ from checker.text import singular
 
 PERCENT = "percent"
 CURRENCY = "currency"
+LOCAL_DOLLAR = "$ (local)"  # a dollar that is not the US dollar, its country unsaid
 PHYSICAL = "physical"
 COUNT = "count"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from checker.group.keys import SHARE_BLOCKS, Keyed, keyed, one_statement, written
+from checker.group.keys import SHARE_BLOCKS, Keyed, keyed, one_statement, same_figure, same_number, written
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
 from checker.model import Assertion, Group, SynonymSet, Why
@@ -135,10 +135,51 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
         ci.items.extend(cj.items)
         for k in cj.items:
             owner[k.a.id] = ci
+    _join_twins(items, owner, scores, threshold)
     seen: dict[int, _Cluster] = {}
     for c in owner.values():
         seen.setdefault(id(c), c)
-    return list(seen.values())
+    return [c for c in seen.values() if c.items]
+
+
+def _join_twins(
+    items: Sequence[Keyed], owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float], threshold: float
+) -> None:
+    """A document that states one figure twice ("a $32 billion deal" ... "paying $32 billion") states one fact:
+    a restatement left in another cluster (its twin took the place its document had there) moves to its twin's,
+    where it could have joined. Best pair first had linked it to a look-alike figure ("the $23 billion offer")
+    by its sparser wording."""
+    by_doc: dict[str, list[Keyed]] = defaultdict(list)
+    for k in items:
+        by_doc[k.a.doc_id].append(k)
+    for k in sorted(items, key=lambda k: k.a.id):
+        here = owner[k.a.id]
+        twins = [t for t in by_doc[k.a.doc_id] if t is not k and owner[t.a.id] is not here
+                 and same_figure(t.a, k.a) and written(t.a) == written(k.a)]
+        for t in twins:
+            there = owner[t.a.id]
+            rest = [o for o in there.items if o is not t]  # it must fit the others, not just its twin
+            if len(there.docs) < 2 or not _fits(k, rest, scores, threshold):
+                continue
+            if _agreeing(k, rest) <= _agreeing(k, [o for o in here.items if o is not k]):
+                continue  # and it goes where its figure is stated, not where a headline's twin strayed
+            here.items.remove(k)
+            there.items.append(k)
+            owner[k.a.id] = there
+            break
+
+
+def _agreeing(k: Keyed, others: Sequence[Keyed]) -> float:
+    """The share of ``others`` stating ``k``'s number."""
+    return sum(same_number(k.a, o.a) for o in others) / len(others) if others else 0.0
+
+
+def _fits(k: Keyed, others: Sequence[Keyed], scores: Mapping[tuple[str, str], float], threshold: float) -> bool:
+    """Could ``k`` have joined ``others``: a link over the threshold, no hard key, no other figure of its
+    document."""
+    if max((scores.get(_pair(k.a.id, o.a.id), 0.0) for o in others), default=0.0) < threshold:
+        return False
+    return all(not keys_differ(k, o) and (o.a.doc_id != k.a.doc_id or one_statement(k.a, o.a)) for o in others)
 
 
 def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:

@@ -739,6 +739,7 @@ class Reader:
                 long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
                 if long and short and long != short:
                     self.aliases.setdefault(long, short)
+            self._learn_owners(a.sentence)
             if not is_headline(a.sentence):
                 self.known_places.update(key for _, key in self._places(a.sentence))
                 self._learn_siblings(a.sentence)
@@ -747,6 +748,19 @@ class Reader:
         self.things |= corporate
         self.known_places -= corporate
         self._index_siblings()
+
+    def _learn_owners(self, sentence: str) -> None:
+        """"Google parent Alphabet": outlets name one buyer by its brand or by its owner, so the brand (and
+        "Google parent", the phrase a parse may take as the holder) is read as the owner's name."""
+        found = [(m.group(1), m.group(2), m.group(3)) for m in OWNER_RE.finditer(sentence)]
+        found += [(m.group(2), "parent", m.group(1)) for m in OWNER_OF_RE.finditer(sentence)]
+        for brand, link, owner in found:
+            key, name = self.norm.subject(brand)[0], self.norm.subject(owner)[0]
+            if not (key and name) or key == name or key in self.known_places:
+                continue
+            word = link.split()[0].lower()
+            for variant in (key, f"{key} {word}", f"{key} {word} {name}", f"{key} {name}"):
+                self.aliases.setdefault(variant, name)
 
     def _learn_siblings(self, sentence: str) -> None:
         """Names listed together ("Mac and iPad sales", "iPhone, iPad and Mac") are parts side by side: a
@@ -955,6 +969,13 @@ FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME
 # "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
                           r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")
+# "Google parent Alphabet", "Facebook owner Meta Platforms", "Alphabet, the parent company of Google": one
+# company under its brand's name and its owner's
+_OWNER = r"(?:parent|owner)(?:\s+company)?"
+OWNER_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}?)(?:['’]s)?\s+({_OWNER}),?\s+"
+                      rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+OWNER_OF_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}),?\s+(?:the\s+)?{_OWNER}\s+of\s+"
+                         rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 # "Alternative for Germany (AfD)": the bracketed acronym names the same holder
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")

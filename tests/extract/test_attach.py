@@ -45,6 +45,11 @@ def test_money_in_a_measure(ext):
     ("The firm held 70 % of global shipments in 2024, with buyers in Europe.", "70 %", "in 2024"),
     ("The agency expects > 55 % of global production through 2030.", "> 55 %", "through 2030"),
     ("Prices rose to $140/kg (2025).", "$140/kg", "2025"),
+    # a date after a later figure is that figure's: the $9 billion bid was last year's, not the $14 billion
+    ("The chipmaker agreed to a $14 billion takeover after its $9 billion bid from last year collapsed.",
+     "$14 billion", None),
+    ("The chipmaker agreed to a $14 billion takeover after its $9 billion bid from last year collapsed.",
+     "$9 billion", "last year"),
 ])
 def test_time_is_the_nearest_year_phrase(ext, sentence, text, time):
     assert one(ext, sentence, text).time == time

@@ -202,6 +202,14 @@ def test_currency_in_brackets_stays_a_separate_assertion(ext):
     assert any("conversion" in n for n in got[1].notes)
 
 
+def test_a_bare_dollar_beside_a_us_dollar_figure_is_the_outlets_own(ext):
+    """An outlet that writes "$US" gives its own dollar in brackets: that one is no US dollar figure."""
+    got = ext("The retailer was sold for $US4.1 billion ($6.3 billion) on Friday.")
+    assert [(a.text, a.unit) for a in got] == [("$US4.1 billion", "USD"), ("$6.3 billion", "$ (local)")]
+    plain = ext("The bill came to $4.1 million ($3.9 million after tax).")
+    assert {a.unit for a in plain} == {"USD"}
+
+
 def test_percent_share_written_as_figure_then_tariff(ext):
     (a,) = ext("The government announced a sweeping 100% tariff on all imports.")
     assert (a.text, a.value, a.low, a.high, a.unit) == ("100%", 100, 100, 100, "%")
