@@ -370,6 +370,24 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+_SUBORDINATORS = frozenset(("although", "though", "while", "whereas", "as", "after", "when", "because", "if",
+                            "since", "despite"))
+
+
+def _leading_clause_subject(root: Token, subj: Token | None) -> Token | None:
+    """"Although the Conservatives did their best since 1988 by securing 41.3%, the Liberals took 43.7%":
+    a figure in a leading subordinate clause is held by that clause's subject, not by the main clause's
+    after the comma, wherever a misparse attached it."""
+    if subj is None or subj.i < root.i:
+        return None
+    sent = root.sent
+    first = sent[0]
+    if first.lower_ not in _SUBORDINATORS or not any(t.text == "," for t in root.doc[root.i:subj.i]):
+        return None
+    inside = [t for t in root.doc[first.i:root.i] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS]
+    return inside[0] if inside else None
+
+
 class Description(NamedTuple):
     subject: str | None
     measure: str | None
@@ -561,6 +579,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
             measure = _phrase(moved[0], skip=skip)
     verb = _clause_verb(root)
     subj_tok = _subject_of(verb) if verb is not None else None
+    subj_tok = _leading_clause_subject(root, subj_tok) or subj_tok
     nsubj = subj_tok
     if measure is None:
         target = _allocation_target(m, idx, text, root, verb, inside)
@@ -705,6 +724,9 @@ _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best
                            r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b", re.I)
 
 
+_RECORD_BEFORE = re.compile(_RECORD_SINCE.pattern + r"\s+(?:the\s+)?$", re.I)
+
+
 def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024").
 
@@ -722,6 +744,9 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
         if m.start() >= end and _RECORD_SINCE.search(text, end, m.start()):
             continue  # "a 17% drop, its worst since March 2020": the year the record reaches back to
+        lead = text[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
+        if m.end() <= start and _RECORD_BEFORE.search(lead):
+            continue  # "its strongest showing since the 1988 election, with 41.3%": nor before the figure
         phrase = m.group(0).strip()
         if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
             phrase = phrase.split(None, 1)[1]

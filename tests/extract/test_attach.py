@@ -101,3 +101,21 @@ def test_the_object_that_a_verb_sends_into_a_change_is_its_subject(ext):
     """"The news led the Dax to fall 2.4 percent": the Dax fell, not the news."""
     a = one(ext, "The news led the Dax to fall 2.4 percent on Tuesday.", "2.4 percent")
     assert a.subject == "Dax"
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("The Greens had their best night since the 2011 election, taking 9.4% of the vote.", "9.4%"),
+    ("In its strongest quarter since 2019 the chain sold 4.2 million units.", "4.2 million units"),
+])
+def test_a_record_reaching_back_dates_no_later_figure(ext, sentence, text):
+    """"its best since 2011, with 9.4%": the year the record reaches back to, said before the figure."""
+    assert one(ext, sentence, text).time is None
+
+
+def test_a_figure_in_a_leading_clause_is_held_by_that_clause(ext):
+    """"Although Labour did its best since 1997 by winning 38.2%, the Tories took 41.5%": a misparse can
+    hang the by-clause under the main verb; the leading clause's subject holds its figure."""
+    s = ("Although the Social Democrats performed the strongest a centre-left party has since the 1998 election by "
+         "securing 38.2% of the vote, the Christian Democrats managed to capture 41.5%, keeping the chancellery.")
+    assert one(ext, s, "38.2%").subject == "Social Democrats"
+    assert one(ext, s, "41.5%").subject == "Christian Democrats"
