@@ -1059,6 +1059,11 @@ def test_a_name_joined_by_an_ampersand_is_one_word():
     ("Shares of Zentek plunged, wiping out $412 billion in market cap on Monday.",
      "The selloff erased $410 billion of Zentek's market value, a record.", "market value",
      ("$412 billion", "$410 billion")),
+    # ridings, constituencies, electoral districts: a parliament's seats
+    ("The Greens were ahead in 41 ridings as counting went on.", "The Greens were on course for 41 seats.", "seats",
+     ("41 ridings", "41 seats")),
+    ("Labour led in 286 electoral districts, the commission said.", "Labour had won 286 seats by midnight.", "seats",
+     ("286 electoral districts", "286 seats")),
     # voters who "turned out" are the turnout
     ("Some 58.4% of voters turned out on Sunday, officials said.", "Voter turnout stood at 58.4%, the ministry said.",
      "turnout", ("Some 58.4%", "58.4%")),
