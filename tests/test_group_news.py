@@ -12,6 +12,7 @@ import pytest
 
 import checker
 from checker.group import Keyed, Normaliser, keyed
+from checker.group.keys import TURNOUT
 from checker.group.similarity import similarity
 from checker.model import Audit, Document
 from checker.rules import load_rules
@@ -1127,3 +1128,17 @@ def test_a_document_restating_its_figure_keeps_both_in_one_group():
     members = sorted(sorted((k.a.doc_id, k.a.text) for k in c.items) for c in clusters)
     assert members == [[("d0", "$14 billion"), ("d0", "$14 billion"), ("d1", "$14 billion"), ("d2", "$14 billion")],
                        [("d1", "$9 billion"), ("d2", "$9 billion")]]
+
+
+def test_a_share_of_the_electorate_is_the_turnout():
+    """"over 71 per cent of eligible voters cast a ballot", "71.4% of registered electors": the turnout.
+    A count of eligible voters stays a count of voters, not a turnout."""
+    result = audit(
+        "Officials said over 71 per cent of eligible voters cast a ballot on Sunday.",
+        "Turnout was 71.4%, the election board said.",
+        "In all, 71.4% of registered electors took part, the board said.",
+        "Some 31 million registered voters were called to the polls.",
+        "About 31 million eligible voters could take part.",
+    )
+    assert [TURNOUT in k.measure for k in keys_of(result)] == [True, True, True, False, False]
+    assert group_of(result, "d1", "71.4%") == {("d0", "over 71 per cent"), ("d1", "71.4%"), ("d2", "71.4%")}

@@ -314,8 +314,9 @@ def plain_words(phrase: str) -> list[str]:
 
 
 def magnitude(a: Assertion) -> float | None:
-    """The figure's size in its block's common unit ("26 feet" and "eight meters" are close)."""
-    for v in (a.value, a.high, a.low):
+    """The figure's size in its block's common unit ("26 feet" and "eight meters" are close); for a bound,
+    the number written ("over 67 per cent" is 67, not the 100 a share is capped at)."""
+    for v in (written(a), a.high, a.low):
         if v:
             return abs(v) * base_factor(a.unit)
     return None
@@ -1240,6 +1241,9 @@ def keyed(
             k.measure = tuple(dict.fromkeys((word, *k.measure)))  # "72 km southwest of Marrakech", "8 km deep"
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
+        if a.unit == "%" and TURNOUT in canon and _after(a, ELECTORATE_AFTER):
+            # "67.4 per cent of registered electors", "over 68% of eligible voters cast a ballot": the turnout
+            k.measure = tuple(dict.fromkeys((TURNOUT, *(t for t in k.measure if t not in ELECTORATE_WORDS))))
         if a.unit == "%" and (done := _after(a, PARTICIPLE_AFTER)):
             # "11% contained", "62% vaccinated": the participle after a share says what it is a share of
             k.measure = tuple(dict.fromkeys((*norm.tokens(done.group(1))[0], *k.measure)))
@@ -1266,6 +1270,10 @@ TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(
 
 # a participle said of the share, not one before a noun ("75% adjusted gross margin")
 PARTICIPLE_AFTER = re.compile(r"\s+([a-z]{3,}ed)(?=\s*(?:[.,;:)]|$)|\s+(?:and|as|on|by|after)\b)")
+TURNOUT = "turnout"  # the pack's canonical word for the share of the electorate that voted
+ELECTORATE_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:(?:eligible|registered)\s+(?:voters|electors)|"
+                              r"electors|(?:the\s+)?electorate)\b", re.I)
+ELECTORATE_WORDS = frozenset(("eligible", "registered", "voter", "elector", "electorate"))
 DISTANCE = "distance"
 DEPTH = "depth"
 _CONVERTED = r"\s*(?:\([^)]{0,40}\)\s*)?"  # "(45 miles)" between a length and the words that say what it is
