@@ -1142,3 +1142,16 @@ def test_a_share_of_the_electorate_is_the_turnout():
     )
     assert [TURNOUT in k.measure for k in keys_of(result)] == [True, True, True, False, False]
     assert group_of(result, "d1", "71.4%") == {("d0", "over 71 per cent"), ("d1", "71.4%"), ("d2", "71.4%")}
+
+
+def test_a_count_is_of_its_own_noun_not_one_a_preposition_brings_in():
+    """"won 121 seats on 24 per cent of the vote" counts seats; "three storm-related deaths" counts deaths."""
+    result = audit(
+        "The Greens became the opposition, having won 121 seats on 24 per cent of the vote.",
+        "The Greens were left with 121 seats, their worst result.",
+        "Officials confirmed three storm-related deaths on the coast.",
+    )
+    blocks = keys_by(result, "block")
+    assert blocks[("d0", "121 seats")] == blocks[("d1", "121 seats")] == "#seats"
+    assert keys_by(result, "counted")[("d2", "three storm-related deaths")] == "deaths"
+    assert group_of(result, "d0", "121 seats") == {("d0", "121 seats"), ("d1", "121 seats")}

@@ -450,6 +450,11 @@ def _digits(number: str, round_last: bool) -> int:
     return len(digits)
 
 
+# up to two words right after a count's noun, stopping at a preposition or a punctuation mark
+FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|than|and|or|but|after|before|over|"
+                            r"under|since|during|into|per|while|who|which|that)\b)[\w'’-]+){1,2}", re.I)
+
+
 def time_key(time: str | None) -> str | None:
     """'through 2030' -> 'by 2030' (a projection); 'in 2024' -> '2024'; None when no year is named."""
     if not time:
@@ -851,7 +856,9 @@ class Reader:
             if head in self.count_measures:
                 return f"#{head}", f"unit '{surface}' -> {head}"
             if not self._person(a, surface):
-                nxt = [t for t in self.norm.tokens(ctx.after)[0][:2] if t in self.count_measures]
+                # the noun right after, not one a preposition brings in ("121 seats on 24% of the vote")
+                words = FOLLOWING_NOUN.match(ctx.after)
+                nxt = [t for t in self.norm.tokens(words.group(0) if words else "")[0] if t in self.count_measures]
                 if nxt:  # "three storm-related deaths"
                     return f"#{nxt[0]}", f"'{surface}' followed by '{nxt[0]}'"
                 return f"#{head}", None
