@@ -1065,6 +1065,11 @@ def test_a_name_joined_by_an_ampersand_is_one_word():
      ("41 ridings", "41 seats")),
     ("Labour led in 286 electoral districts, the commission said.", "Labour had won 286 seats by midnight.", "seats",
      ("286 electoral districts", "286 seats")),
+    # a party's deputies, MPs or lawmakers are its seats
+    ("The centrists will have 168 deputies in the new assembly.", "The centrists won 168 seats, results showed.",
+     "seats", ("168 deputies", "168 seats")),
+    ("The nationalists now count 37 MPs in the chamber.", "The nationalists took 37 seats in parliament.", "seats",
+     ("37 MPs", "37 seats")),
     # voters who "turned out" are the turnout
     ("Some 58.4% of voters turned out on Sunday, officials said.", "Voter turnout stood at 58.4%, the ministry said.",
      "turnout", ("Some 58.4%", "58.4%")),
