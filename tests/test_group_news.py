@@ -1160,3 +1160,13 @@ def test_a_count_is_of_its_own_noun_not_one_a_preposition_brings_in():
     assert blocks[("d0", "121 seats")] == blocks[("d1", "121 seats")] == "#seats"
     assert keys_by(result, "counted")[("d2", "three storm-related deaths")] == "deaths"
     assert group_of(result, "d0", "121 seats") == {("d0", "121 seats"), ("d1", "121 seats")}
+
+
+def test_the_old_rate_of_a_raise_is_a_level_not_points():
+    """"raised the capital gains tax rate from 10% to 18%": 10% is the old rate, a share, though "gains"
+    reads as growth and a rate follows it; "grew 2% to 15%" moves in percentage points."""
+    result = audit("Reeves also raised the lower capital gains tax rate from 10% to 18% and the higher rate from 20% to"
+                   " 24%.", "The levy grew 2% to 15% this spring.")
+    blocks = keys_by(result, "block")
+    assert blocks[("d0", "10%")] == blocks[("d0", "20%")] == "%"
+    assert blocks[("d1", "2%")] == "pp"

@@ -1271,6 +1271,7 @@ def keyed(
     return out
 
 
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
                      r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
 
@@ -1320,6 +1321,8 @@ def _points_of_a_rate(a: Assertion, measure: Sequence[str]) -> bool:
     15%)."""
     if not (a.change or GROWTH in measure or DECLINE in measure) or a.value is None:
         return False
+    if FROM_BEFORE.search((a.sentence or "")[: a.start - a.sentence_start]):
+        return False  # "raised from 10% to 18%": the old rate, a level
     m = _after(a, TO_RATE)
     return m is not None and a.value < float(m.group(1))
 
