@@ -1272,7 +1272,7 @@ def keyed(
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
-TO_RATE = re.compile(r"[^.;:%\d]{0,80}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
+TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
                      r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
 
 
