@@ -605,7 +605,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
     label: str | None = None
     if measure_tok is not None:
         poss = [c for c in measure_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS
-                and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)]
+                and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED) and c.ent_type_ not in ("DATE", "TIME")]
         if poss:
             subject = _phrase(poss[0]).removesuffix("'s").removesuffix("’s").strip()
             label = label_of(poss[0])

@@ -119,3 +119,9 @@ def test_a_figure_in_a_leading_clause_is_held_by_that_clause(ext):
          "securing 38.2% of the vote, the Christian Democrats managed to capture 41.5%, keeping the chancellery.")
     assert one(ext, s, "38.2%").subject == "Social Democrats"
     assert one(ext, s, "41.5%").subject == "Christian Democrats"
+
+
+def test_a_day_owning_the_measure_holds_nothing(ext):
+    """"closed Monday's trading down 16.9 percent": Monday is when, not who."""
+    a = one(ext, "In the U.S., AI chipmaker Nvidia closed Monday's trading down 16.9 percent.", "16.9 percent")
+    assert a.subject != "Monday"
