@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 INVARIANT_PLURALS = frozenset({"people", "series", "species", "news"})
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -12,6 +14,13 @@ CALENDAR_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))  # capita
 
 F_PLURALS = {"lives": "life", "wives": "wife", "knives": "knife",
              "shelves": "shelf", "wolves": "wolf", "thieves": "thief", "loaves": "loaf", "calves": "calf"}
+
+
+def fold(text: str) -> str:
+    """Accents off ("Bloc Québécois" -> "Bloc Quebecois"): word patterns in ASCII still read the name whole."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def singular(word: str) -> str:

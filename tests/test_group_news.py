@@ -1170,3 +1170,26 @@ def test_the_old_rate_of_a_raise_is_a_level_not_points():
     blocks = keys_by(result, "block")
     assert blocks[("d0", "10%")] == blocks[("d0", "20%")] == "%"
     assert blocks[("d1", "2%")] == "pp"
+
+
+def test_a_name_with_accents_is_read_whole():
+    """"Bloc Québécois" is "bloc quebecois", not "bloc qu cois"; and "the Richter scale" names no place."""
+    result = audit(
+        "The Bloc Québécois took 6.4 per cent of the vote.",
+        "The Bloc Quebecois won 6.4 per cent of the vote nationally.",
+        "The quake measured 6.1 on the Richter scale near Sendai.",
+    )
+    places = keys_by(result, "place")
+    assert places[("d0", "6.4 per cent")] == places[("d1", "6.4 per cent")]
+    assert places[("d2", "6.1 on the Richter scale")] is None
+    assert group_of(result, "d0", "6.4 per cent") == {("d0", "6.4 per cent"), ("d1", "6.4 per cent")}
+
+
+def test_one_place_named_more_or_less_fully_is_one_place():
+    """"Tai Po" and "Hong Kong's Tai Po district" are one place; two districts of one city are two."""
+    result = audit(
+        "The fire in Hong Kong's Tai Po district killed at least 94 people.",
+        "In Tai Po, at least 94 people were killed by the blaze.",
+        "In Sha Tin, at least 94 people were killed by the blaze, rescuers said.",
+    )
+    assert group_of(result, "d0", "at least 94 people") == {("d0", "at least 94 people"), ("d1", "at least 94 people")}

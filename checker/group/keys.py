@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract.units import base_factor, conversion_factor, fixed_base, time_unit
 from checker.model import Assertion, Qualifier, SynonymSet
-from checker.text import CALENDAR_WORDS, MONTHS, singular
+from checker.text import CALENDAR_WORDS, MONTHS, fold, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
@@ -87,7 +87,8 @@ MONTH_PERIOD_RE = re.compile(
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # names that are no place; not PERSON, which the small model gives unfamiliar towns ("Paiporta", "Kunar")
 THING_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART"})
-DEFAULT_NOT_PLACES = tuple(sorted(CALENDAR_WORDS))
+# scales named after people ("6.8 on the Richter scale") are no places either
+DEFAULT_NOT_PLACES = tuple(sorted({*CALENDAR_WORDS, "richter", "mercalli", "celsius", "fahrenheit"}))
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
                         "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "woman", "women", "man",
@@ -309,7 +310,7 @@ class Normaliser:
 
 def plain_words(phrase: str) -> list[str]:
     """Lower-case words as written, possessives and scale words off, hyphenated words split."""
-    raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(phrase.lower().replace("‑", "-"))]
+    raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(fold(phrase).lower().replace("‑", "-"))]
     return [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
 
 

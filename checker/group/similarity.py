@@ -39,7 +39,7 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "subject"  # "Mac" and "iPad", listed side by side somewhere in the corpus
     if times_differ(x, y):
         return "time"
-    if x.place and y.place and x.place != y.place and not (x.total and y.total):
+    if x.place and y.place and x.place != y.place and not (x.total and y.total) and not _one_place(x.place, y.place):
         return "place"  # two countries; but "Jamaica, Haiti and Cuba" and "the Caribbean" are both the total
     if x.period and y.period and x.period != y.period:
         return "period"
@@ -65,6 +65,15 @@ def direction(k: Keyed) -> str | None:
     if GROWTH in k.measure:
         return "up"
     return "down" if DECLINE in k.measure else None
+
+
+def _one_place(a: str, b: str) -> bool:
+    """"Tai Po" and "Hong Kong's Tai Po", "Los Angeles" and "Los Angeles County": one place named more or less
+    fully (not a list of places, which is a total over several)."""
+    if " + " in a or " + " in b:
+        return False
+    wa, wb = set(a.split()), set(b.split())
+    return wa < wb or wb < wa
 
 
 def _restated(x: Keyed, y: Keyed) -> bool:
