@@ -1193,3 +1193,22 @@ def test_one_place_named_more_or_less_fully_is_one_place():
         "In Sha Tin, at least 94 people were killed by the blaze, rescuers said.",
     )
     assert group_of(result, "d0", "at least 94 people") == {("d0", "at least 94 people"), ("d1", "at least 94 people")}
+
+
+def test_shared_words_around_two_figures_add_to_their_measure_score():
+    """Two figures whose measures only partly agree ("insured storm damage", "storm damage" per the brokers)
+    score higher when the rare words around them ("northern", "coast") agree too; figures that share no
+    such word score as their measures do."""
+    from checker.group.similarity import context_weights
+
+    result = audit(
+        "Insured storm damage reached 2.4 billion euros along the northern coast, brokers estimated.",
+        "Brokers put storm damage along the northern coast at 2.4 billion euros.",
+        "The ministry set aside 1.1 billion euros for farmers.",
+        "Road repairs will cost 0.8 billion euros, the ministry said.",
+        "The ministry will lend 1.3 billion euros to towns.",
+    )
+    ks = {k.a.doc_id: k for k in keys_of(result)}
+    weights = context_weights(list(ks.values()))
+    assert similarity(ks["d0"], ks["d1"], weights) > similarity(ks["d0"], ks["d1"])
+    assert similarity(ks["d2"], ks["d3"], weights) == similarity(ks["d2"], ks["d3"])

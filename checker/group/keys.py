@@ -205,6 +205,11 @@ class Keyed:
         return per_time(self.a)
 
     @cached_property
+    def spread(self) -> bool:
+        """A total spread over a span ("$17 billion over five years"): never a rate a year."""
+        return _after(self.a, SPREAD_OVER) is not None
+
+    @cached_property
     def subject_words(self) -> frozenset[str]:
         return frozenset((self.subject or "").split())
 
@@ -1273,6 +1278,8 @@ def keyed(
 
 
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
+SPREAD_OVER = re.compile(r"\s+(?:in\s+total\s+)?(?:over|across|spread over)\s+(?:the\s+(?:next|coming|past|last)\s+)?"
+                         r"(?:[\w-]+\s+)?(?:years|months|decades|quarters)\b", re.I)
 TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?"
                      r"(?:%|per ?cent\b|percent\b)", re.I)  # "... to 15%": the rate a change leads to
 

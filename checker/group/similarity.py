@@ -22,6 +22,7 @@ SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
 SAME_VALUE = 70.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``)
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
+CONTEXT_BONUS = 10.0  # at most this much for the rare words around two figures that both share (``_overlap``)
 
 
 def times_differ(x: Keyed, y: Keyed) -> bool:
@@ -55,6 +56,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "direction"  # "added 73,000 jobs" and "eliminating 258,000 jobs" are two changes
     if x.per and y.per and x.per != y.per:
         return "rate"  # a sum a month is not a sum a year; one counted per year and one unsaid may be alike
+    if (x.per and y.spread) or (y.per and x.spread):
+        return "rate"  # "$3.4 billion a year" and "$17 billion over five years": a rate and a total
     return None
 
 
@@ -190,6 +193,8 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     score += SUBJECT_WEIGHT * evidence
     if digits >= 2:
         score += SAME_FIGURE
+    if weights is not None and CONTEXT_BONUS:
+        score += CONTEXT_BONUS * _overlap(x, y, weights)
     score = min(score, 100.0)  # the penalties below still tell apart candidates that both max out
     if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
         score -= PLACE_PENALTY
@@ -254,15 +259,19 @@ def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> flo
     mx, my = magnitude(x.a), magnitude(y.a)
     if not (mx and my) or max(mx, my) / min(mx, my) > CONTEXT_NEARNESS:
         return 0.0
+    if len(_shared_words(x, y, weights)) < CONTEXT_WORDS:
+        return 0.0
+    return round(CONTEXT_BASE + (100.0 - CONTEXT_BASE) * _overlap(x, y, weights), 2)
+
+
+def _overlap(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> float:
+    """0-1: the weighted overlap of the words around two figures."""
 
     def weight(words: frozenset[str]) -> float:
         return sum(weights.get(w, 0.0) for w in words)
 
-    if len(_shared_words(x, y, weights)) < CONTEXT_WORDS:
-        return 0.0
     shared, smaller = weight(x.near & y.near), min(weight(x.near), weight(y.near))
-    if smaller <= 0:
+    if smaller <= 0 or shared <= 0:
         return 0.0
     # as rapidfuzz's set ratios: how much of the sparer context the other shares, tempered by the union
-    overlap = 0.5 * shared / smaller + 0.5 * shared / weight(x.near | y.near)
-    return round(CONTEXT_BASE + (100.0 - CONTEXT_BASE) * overlap, 2)
+    return 0.5 * shared / smaller + 0.5 * shared / weight(x.near | y.near)
