@@ -710,6 +710,20 @@ def test_a_clipped_name_and_its_initials_are_the_long_name():
     assert group_of(result, "d2", "2.15%") == {("d2", "2.15%"), ("d3", "2.15%")}
 
 
+def test_a_name_clipped_word_by_word_is_the_long_name():
+    """"the Lib Dems" clip every word of "the Liberal Democrats": one party, not two."""
+    from checker.group.similarity import one_name
+
+    assert one_name("lib dem", "liberal democrat")
+    assert not one_name("lib dem", "labour democrat")
+    result = audit(
+        "The Liberal Democrats won 64 seats, their best result in a century.",
+        "The Lib Dems took 64 seats across the south-west.",
+        "The Conservatives slumped to 122 seats.",
+    )
+    assert group_of(result, "d0", "64 seats") == {("d0", "64 seats"), ("d1", "64 seats")}
+
+
 def test_an_undated_figure_prefers_an_undated_one():
     """Between two otherwise equal candidates, the undated one: an undated figure is usually the current one."""
     result = audit(

@@ -122,8 +122,8 @@ def abbreviates(short: str, long: str) -> bool:
     lw = [w for w in long.split() if w not in NAME_FILLERS]
     if len(sw) == 1 and len(sw[0]) >= 2 and len(lw) >= 2 and "".join(w[0] for w in lw) == sw[0]:
         return True
-    if len(sw) >= len(lw):
-        return False
+    if len(sw) > len(lw):
+        return False  # "lib dem" and "liberal democrats" clip every word; "united states fed" drops some
     i = 0
     for w in sw:
         while i < len(lw) and not (lw[i] == w or (len(w) >= 3 and lw[i].startswith(w))):
