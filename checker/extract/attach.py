@@ -73,8 +73,10 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
 
 _AND_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")  # "151 and 121 seats", "3, 5 or 8 deaths"
 _PART_GAP = re.compile(r"\b(?:including|among them|of whom|of them|of which)\s*$", re.I)  # "10 dead, including nine"
-_LIST_END = re.compile(r"(?:,|\s(?:and|or))\s*$")  # "208 seats for the CDU, 152", "12 people missing and five"
+# "208 seats for the CDU, 152", "12 people missing and five", "121 for the Tories and the Lib Dems 72"
+_LIST_END = re.compile(r"(?:,|\s(?:and|or))\s*$|^\s*(?:and|or)\s+(?:the\s+)?[A-Z]")
 _NOT_LIST = re.compile(r"[\d.;:!?()]")  # another figure or a sentence break between: no list
+_BRACKETED_CHANGE = re.compile(r"\s*\(\s*[-+−–]\s*[\d.,]+\s*%?\s*\)")  # "(-251)", "(+1.2%)"
 _LIST_GAP = 40  # characters between a counted figure and the bare one after it in a list
 
 
@@ -97,10 +99,13 @@ def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
             m.unit = nxt.unit
             given.add(id(m))
             continue
-        prev = mentions[i - 1] if i > 0 else None
+        j = i - 1
+        while j >= 0 and _BRACKETED_CHANGE.fullmatch(text, max(0, mentions[j].start - 1), mentions[j].end + 1):
+            j -= 1  # "the Conservatives 121 (-251), the Lib Dems 72 (+64)": the change in brackets is no item
+        prev = mentions[j] if j >= 0 else None
         if prev is None or prev.unit is None or prev.unit.unit_class != un.COUNT:
             continue
-        gap = text[prev.end:m.start]
+        gap = _BRACKETED_CHANGE.sub("", text[prev.end:m.start])
         listed = len(gap) <= _LIST_GAP and ("," in gap or _LIST_END.search(gap))
         if (listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not _NOT_LIST.search(gap):
             m.unit = prev.unit
