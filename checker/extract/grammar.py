@@ -563,8 +563,8 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
                     prev.notes.append(f"inline conversion: {text[m.start:m.end]}")
                     continue
                 if _local_dollar(prev, m):
-                    m.unit = replace(m.unit, canonical=un.LOCAL_DOLLAR, dimension=un.LOCAL_DOLLAR,
-                                     note="a bare $ beside a figure marked US$ is the outlet's own dollar")
+                    m.unit = replace(m.unit, canonical=un.LOCAL_DOLLAR, dimension=un.LOCAL_DOLLAR)
+                    m.notes.append("a bare $ beside a figure marked US$ is the outlet's own dollar")
                 if prev.unit is not None and m.unit is not None and prev.unit.unit_class == m.unit.unit_class \
                         == un.CURRENCY and prev.unit.canonical != m.unit.canonical:
                     m.notes.append(f"currency conversion of {text[prev.start:prev.end]}")

@@ -179,7 +179,12 @@ def _fits(k: Keyed, others: Sequence[Keyed], scores: Mapping[tuple[str, str], fl
     document."""
     if max((scores.get(_pair(k.a.id, o.a.id), 0.0) for o in others), default=0.0) < threshold:
         return False
-    return all(not keys_differ(k, o) and (o.a.doc_id != k.a.doc_id or one_statement(k.a, o.a)) for o in others)
+    return not any(_kept_apart(k, o) for o in others)
+
+
+def _kept_apart(x: Keyed, y: Keyed) -> bool:
+    """Never in one group: two figures of one document (unless one statement) or a hard key between them."""
+    return (x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a)) or keys_differ(x, y) is not None
 
 
 def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float], threshold: float) -> bool:
@@ -188,9 +193,7 @@ def _compatible(ci: _Cluster, cj: _Cluster, scores: dict[tuple[str, str], float]
     n = pairs = 0
     for x in ci.items:
         for y in cj.items:
-            if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
-                return False
-            if keys_differ(x, y):
+            if _kept_apart(x, y):
                 return False
             s = scores.get(_pair(x.a.id, y.a.id))
             pairs += 1
