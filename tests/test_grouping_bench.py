@@ -74,7 +74,7 @@ def test_validation_corpus_carries_over(validation):
     r = validation.ratios()
     assert r["extracted"] >= 0.97, validation.summary()  # measured 99.6%
     assert r["whole"] >= 0.53, validation.summary()  # measured 56.1% (37/66)
-    assert r["verdicts"] >= 0.70, validation.summary()  # measured 72.7% (48/66)
+    assert r["verdicts"] >= 0.72, validation.summary()  # measured 74.2% (49/66)
     assert validation.agree_as_conflict <= 4, validation.summary()  # measured 4
 
 
@@ -92,18 +92,17 @@ def test_blind_sets_hold_their_floor(name):
     result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
     assert not result.errors
     r = result.ratios()
-    floors = {"blind": (0.95, 0.44, 0.73, 1), "blind2": (0.97, 0.40, 0.59, 3), "blind3": (0.95, 0.19, 0.47, 6),
-              "blind4": (0.93, 0.17, 0.53, 6), "blind5": (0.94, 0.39, 0.62, 3),
-              "blind6": (0.95, 0.38, 0.59, 3), "blind7": (0.96, 0.27, 0.44, 7),
-              "blind8": (0.95, 0.48, 0.59, 6), "blind9": (0.97, 0.31, 0.55, 7)}[name]
-    # measured: blind 97.2%, 46.2% (12/26), 76.9% (20/26), 0; blind2 99.2%, 43.8% (14/32), 62.5% (20/32), 2;
-    # blind3 97.8%, 20.6% (7/34), 50.0% (17/34), 5; blind4 95.1%, 19.5% (8/41), 56.1% (23/41), 5;
-    # blind5 95.9%, 41.2% (21/51), 64.7% (33/51), 3; blind6 96.8%, 40.8% (20/49), 61.2% (30/49), 2;
-    # blind7 97.6%, 29.8% (14/47), 46.8% (22/47), 7 (read once blind8 existed; first score 95.8%, 10/47, 18/47, 5;
-    # its gold agrees "3%" with "3.1%" by rounding, where the seeds' convention, which the checker keeps, flags them);
-    # blind8 96.9%, 38.3% (18/47), 51.1% (24/47), 5 (held out until blind9 existed);
-    # blind9 (the held-out set, never read) 98.3%, 34.0% (17/50), 58.0% (29/50), 7 at first; 16/50, 28/50, 7 after
-    # the leading-clause subject and record-since rules (kept for what they do on the read sets, not looked into)
+    floors = {"blind": (0.95, 0.44, 0.73, 1), "blind2": (0.97, 0.40, 0.59, 3), "blind3": (0.95, 0.25, 0.50, 5),
+              "blind4": (0.93, 0.30, 0.56, 4), "blind5": (0.94, 0.39, 0.60, 3),
+              "blind6": (0.95, 0.41, 0.61, 2), "blind7": (0.96, 0.32, 0.47, 5),
+              "blind8": (0.97, 0.47, 0.57, 6), "blind9": (0.97, 0.33, 0.55, 7)}[name]
+    # measured: blind 97.2%, 46.2% (12/26), 76.9% (20/26), 0; blind2 99.2%, 43.8% (14/32), 62.5% (20/32), 3;
+    # blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 58.5% (24/41), 4;
+    # blind5 95.9%, 41.2% (21/51), 62.7% (32/51), 3; blind6 96.8%, 42.9% (21/49), 63.3% (31/49), 2;
+    # blind7 97.6%, 34.0% (16/47), 48.9% (23/47), 5 (its gold agrees "3%" with "3.1%" by rounding, where the
+    # seeds' convention, which the checker keeps, flags them); blind8 97.5%, 48.9% (23/47), 59.6% (28/47), 6
+    # (held out until blind9 existed: 96.9%, 18/47, 24/47, 5 then); blind9 (the held-out set, never read) 98.3%,
+    # 34.0% (17/50), 56.0% (28/50), 7 (first score 17/50, 29/50, 7)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
