@@ -1226,3 +1226,16 @@ def test_shared_words_around_two_figures_add_to_their_measure_score():
     weights = context_weights(list(ks.values()))
     assert similarity(ks["d0"], ks["d1"], weights) > similarity(ks["d0"], ks["d1"])
     assert similarity(ks["d2"], ks["d3"], weights) == similarity(ks["d2"], ks["d3"])
+
+
+def test_an_old_level_sits_right_before_the_level_it_changed_to():
+    """"duties at 39% were cut to 15%": 39% is the old level; "revenue of $12.4 billion, up 8 per cent, helped
+    by a 6 per cent rise in phone sales to $5.1 billion" leaves the revenue the current figure."""
+    result = audit(
+        "Duties at 39% were cut to 15% under the deal.",
+        "Lumio booked revenue of $12.4 billion in the quarter, up 8 per cent year on year, helped in part by a"
+        " 6 per cent rise in phone sales to $5.1 billion.",
+    )
+    roles = keys_by(result, "role")
+    assert roles[("d0", "39%")] == "before"
+    assert roles[("d1", "$12.4 billion")] is None and roles[("d1", "$5.1 billion")] == "after"
