@@ -1239,3 +1239,14 @@ def test_an_old_level_sits_right_before_the_level_it_changed_to():
     roles = keys_by(result, "role")
     assert roles[("d0", "39%")] == "before"
     assert roles[("d1", "$12.4 billion")] is None and roles[("d1", "$5.1 billion")] == "after"
+
+
+def test_the_explanation_names_the_words_around_both_figures():
+    """A member's reason lists the words around it that its closest peer shares ("northern", "coast"), the
+    context evidence behind its score."""
+    result = audit(
+        "Insured storm damage reached 2.4 billion euros along the northern coast, brokers estimated.",
+        "Brokers put storm damage along the northern coast at 2.4 billion euros.",
+    )
+    (g,) = result.groups
+    assert all("words around both" in w.reason and "coast" in w.reason for w in g.why)

@@ -19,6 +19,7 @@ RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) stil
 # a merged cluster's mean cross similarity (over the pairs scored; in SHARE_BLOCKS over all), as a share of the
 # threshold
 AVERAGE_LINK = 0.8
+WORDS_SHOWN = 4  # words around a member and its closest peer that the explanation lists
 
 
 @dataclass
@@ -274,6 +275,9 @@ def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], floa
         parts.append(f"{'new' if k.role == 'after' else 'old'} level of a change")
     if shared:
         parts.append(f"measure shares '{' '.join(shared)}'")
+    around = sorted(k.near & best[1].near)[:WORDS_SHOWN] if best[1] is not None else []
+    if around:
+        parts.append(f"words around both '{' '.join(around)}'")
     if k.a.attribution:
         parts.append(f"attributed to {k.a.attribution}")
     if best[1] is not None:
