@@ -725,11 +725,9 @@ _NAME_BEFORE = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_DATING}))[A-Z][\w&-]*\s
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|hrs|hours local|local time)\b")
 
 
+# a superlative, then "since" shortly before the date ("since the crash of"): the date a record reaches back to
 _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best|first|sharpest|steepest|fastest|"
-                           r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b", re.I)
-
-
-_RECORD_BEFORE = re.compile(_RECORD_SINCE.pattern + r"\s+(?:the\s+)?$", re.I)
+                           r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b[^.;]{0,30}$", re.I)
 
 
 def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
@@ -747,11 +745,10 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing
         if _CLOCK_AFTER.match(text, m.end()):
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
-        if m.start() >= end and _RECORD_SINCE.search(text, end, m.start()):
-            continue  # "a 17% drop, its worst since March 2020": the year the record reaches back to
         lead = text[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
-        if m.end() <= start and _RECORD_BEFORE.search(lead):
-            continue  # "its strongest showing since the 1988 election, with 41.3%": nor before the figure
+        if _RECORD_SINCE.search(lead):
+            continue  # "its worst since March 2020", "its strongest since the 1988 election": how far a record
+            # reaches back, on whichever side of the figure
         phrase = m.group(0).strip()
         if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
             phrase = phrase.split(None, 1)[1]

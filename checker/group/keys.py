@@ -49,6 +49,9 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 PROJECTION_RE = re.compile(r"\b(by|through|until|till|to|before|within|over the next|in the next)\b", re.I)
 CONVERTED = 0.01  # a stated conversion is rounded: within 1% it is the same figure
 WINDOW = 6  # words either side of the figure, inside its clause, read for keys
+# up to two words right after a count's noun, stopping at a preposition or a punctuation mark
+FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|than|and|or|but|after|before|over|"
+                            r"under|since|during|into|per|while|who|which|that)\b)[\w'’-]+){1,2}", re.I)
 BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
 # a price per share: never earnings per share
 SHARE_PRICE = frozenset(("price", "closing", "opening", "value", "valuation", "stock", "offer"))
@@ -456,11 +459,6 @@ def _digits(number: str, round_last: bool) -> int:
     return len(digits)
 
 
-# up to two words right after a count's noun, stopping at a preposition or a punctuation mark
-FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|than|and|or|but|after|before|over|"
-                            r"under|since|during|into|per|while|who|which|that)\b)[\w'’-]+){1,2}", re.I)
-
-
 def time_key(time: str | None) -> str | None:
     """'through 2030' -> 'by 2030' (a projection); 'in 2024' -> '2024'; None when no year is named."""
     if not time:
@@ -762,16 +760,15 @@ class Reader:
         self._index_siblings()
 
     def _learn_owners(self, sentence: str) -> None:
-        """"Google parent Alphabet": outlets name one buyer by its brand or by its owner, so the brand (and
-        "Google parent", the phrase a parse may take as the holder) is read as the owner's name."""
-        found = [(m.group(1), m.group(2), m.group(3)) for m in OWNER_RE.finditer(sentence)]
-        found += [(m.group(2), "parent", m.group(1)) for m in OWNER_OF_RE.finditer(sentence)]
-        for brand, link, owner in found:
+        """"Google parent Alphabet": outlets name one buyer by its brand or by its owner, so the brand is read
+        as the owner's name ("parent" and "owner" are pack stopwords, so "Google parent" is "google" too)."""
+        found = [(m.group(1), m.group(2)) for m in OWNER_RE.finditer(sentence)]
+        found += [(m.group(2), m.group(1)) for m in OWNER_OF_RE.finditer(sentence)]
+        for brand, owner in found:
             key, name = self.norm.subject(brand)[0], self.norm.subject(owner)[0]
             if not (key and name) or key == name or key in self.known_places:
                 continue
-            word = link.split()[0].lower()
-            for variant in (key, f"{key} {word}", f"{key} {word} {name}", f"{key} {name}"):
+            for variant in (key, f"{key} {name}"):
                 self.aliases.setdefault(variant, name)
 
     def _learn_siblings(self, sentence: str) -> None:
@@ -990,7 +987,7 @@ CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
 # "Google parent Alphabet", "Facebook owner Meta Platforms", "Alphabet, the parent company of Google": one
 # company under its brand's name and its owner's
 _OWNER = r"(?:parent|owner)(?:\s+company)?"
-OWNER_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}?)(?:['’]s)?\s+({_OWNER}),?\s+"
+OWNER_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}?)(?:['’]s)?\s+{_OWNER},?\s+"
                       rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 OWNER_OF_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}),?\s+(?:the\s+)?{_OWNER}\s+of\s+"
                          rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
