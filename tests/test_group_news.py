@@ -1250,3 +1250,15 @@ def test_the_explanation_names_the_words_around_both_figures():
     )
     (g,) = result.groups
     assert all("words around both" in w.reason and "coast" in w.reason for w in g.why)
+
+
+def test_the_dead_and_the_missing_never_join():
+    """A count of the dead and one of the missing may share a number and the words around it; they are two
+    fates, never one figure, even where a third sentence counts both. The pack's ``exclusive`` list names them."""
+    result = audit(
+        "The landslide killed 120 people in the mountain village, rescuers said on Sunday.",
+        "Rescuers said 120 people were still missing in the mountain village on Sunday.",
+        "The landslide toll: 120 people dead or missing in the mountain village, rescuers said.",
+    )
+    dead = group_of(result, "d0", "120 people")
+    assert ("d0", "120 people") in dead and ("d1", "120 people") not in dead

@@ -106,6 +106,9 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
+# what befell people, one fate each: the dead are never the missing nor the injured, however alike the sentences
+# ("the toll rose to 100, with 79 people still missing")
+DEFAULT_EXCLUSIVE = ("deaths", "injured", "missing", "arrested")
 # nouns that count people in a role: they share one block with the other counts of people (deaths, the
 # evacuated, "242 people on board"), their noun a measure word, so that "241 people" and "241 confirmed
 # fatalities" are compared at all, while "230 passengers" stays a part of "242 on board" by its measure
@@ -189,6 +192,7 @@ class Keyed:
     counted: str | None = None  # what a count counts ("deaths"; its block is all counts of people)
     names: frozenset[str] = frozenset()  # names of its subject and measure that the corpus lists beside others
     kin: frozenset[int] = frozenset()  # the lists those names stand in ("Mac and iPad"): see Reader.siblings
+    fates: frozenset[str] = frozenset()  # its measure words that are exclusive fates (Reader.exclusive)
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -585,6 +589,7 @@ class Reader:
         self.not_places = {w.lower() for w in opts.get("not_places", DEFAULT_NOT_PLACES)}
         self.person_units = {w.lower() for w in opts.get("person_units", DEFAULT_PERSON_UNITS)}
         self.count_measures = set(opts.get("count_measures", DEFAULT_COUNT_MEASURES))
+        self.exclusive = frozenset(opts.get("exclusive", DEFAULT_EXCLUSIVE))
         roles = {w.lower() for w in opts.get("person_roles", DEFAULT_PERSON_ROLES)}
         self.people = self.count_measures | roles | {singular(w) for w in self.person_units | roles}
         markers = {**DEFAULT_MARKERS, **dict(opts.get("markers", {}))}
@@ -1271,6 +1276,7 @@ def keyed(
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
         k.named = frozenset(k.measure) & canon
+        k.fates = frozenset(k.measure) & reader.exclusive
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
         if k.period == PRIOR and GROWTH in k.measure:
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base

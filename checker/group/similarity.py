@@ -52,6 +52,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "role"
     if x.kind != y.kind:
         return "kind"
+    if x.fates and y.fates and not x.fates & y.fates:
+        return "measure"  # "100 dead" and "79 missing": two fates, however alike the sentences around them
     if (dx := direction(x)) and (dy := direction(y)) and dx != dy:
         return "direction"  # "added 73,000 jobs" and "eliminating 258,000 jobs" are two changes
     if x.per and y.per and x.per != y.per:

@@ -135,7 +135,7 @@ class Grouping(RuleKind):
         rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
         words (or whole phrases) ignored when comparing measures; the word
         lists ``not_places``, ``regions``, ``person_units``, ``person_roles``, ``count_measures``,
-        ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
+        ``exclusive``, ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
         built-in ones that read a mention's place, count, role, kind, change
         basis and own words.
 
@@ -163,6 +163,7 @@ class Grouping(RuleKind):
             "person_units": _words("Nouns that count people and take their measure from the clause."),
             "regions": _words("Places that, like a list of places, name a total over several (Caribbean, Europe)."),
             "count_measures": _words("Canonical measures a count is blocked on (deaths, evacuated, ...)."),
+            "exclusive": _words("Canonical measures no two of which are one quantity (deaths, missing, injured)."),
             "person_roles": _words("Nouns counting people in a role (passengers, workers): a count of people."),
             "change_verbs": _words("Verbs that make a sentence state a change (old and new level)."),
             "markers": _word_lists("Kinds of figure that never join a reported one (consensus, increment)."),
