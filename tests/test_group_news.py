@@ -1262,3 +1262,20 @@ def test_the_dead_and_the_missing_never_join():
     )
     dead = group_of(result, "d0", "120 people")
     assert ("d0", "120 people") in dead and ("d1", "120 people") not in dead
+
+
+def test_a_company_described_as_one_is_no_place():
+    """NER often calls an unfamiliar company a GPE; "Denver-based Tessaly" or "software company Tessaly"
+    says it is a company, so the name is its holder, never a place that keeps its figures apart."""
+    result = audit(
+        "Social media company Tessaly priced its shares at $21 on Monday.",
+        "Denver-based Tessaly was valued at $4.2 billion in its market debut, the company said.",
+    )
+    places = keys_by(result, "place")
+    assert places[("d0", "$21")] is None and places[("d1", "$4.2 billion")] is None
+
+
+def test_a_weekday_in_the_possessive_is_no_place():
+    """"in Tuesday's share sale" dates a figure, it does not place it."""
+    result = audit("The valuation is about $3 billion more than in Tuesday's share sale, filings show.")
+    assert keys_by(result, "place")[("d0", "about $3 billion")] is None

@@ -64,6 +64,7 @@ DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasin
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
 PART_OF = re.compile(r"\s*(?:including|among them|of which|of whom|or)\s*", re.I)
 OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s*", re.I)  # "of homes" before "and businesses"
+POSSESSIVE = re.compile(r"['’]s$")
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
@@ -610,7 +611,7 @@ class Reader:
 
     # -- place
     def _place_name(self, name: str) -> str | None:
-        words = [w for w in name.split() if w.lower().strip(".,'’") not in self.not_places
+        words = [w for w in name.split() if POSSESSIVE.sub("", w.lower().strip(".,'’")) not in self.not_places
                  and not any(c.isdigit() for c in w)]
         if not words or (len(words) == 1 and len(words[0].strip(".")) < 2):
             return None
@@ -658,9 +659,17 @@ class Reader:
         if not a.subject:
             return None
         key = self._place_name(a.subject)
+        if key and self._company(key, self.things):
+            return None  # "San Francisco-based Reddit": the company, wherever it is based
         if not key or key in self.known_places:  # what the corpus mostly calls a place ("Paiporta", once a PERSON)
             return key
         return key if a.subject_label in PLACE_LABELS and key not in self.things else None
+
+    @staticmethod
+    def _company(key: str, companies: set[str]) -> bool:
+        """The name is a company's, or ends in one ("social media reddit")."""
+        words = key.split()
+        return any(" ".join(words[i:]) in companies for i in range(len(words)))
 
     def respective(self, sentence: Sequence[Assertion]) -> dict[str, tuple[str, bool]]:
         """"ahead of AfD and SPD, with 151 and 121 seats respectively": the n-th figure is the n-th name's.
@@ -758,10 +767,12 @@ class Reader:
             if not is_headline(a.sentence):
                 self.known_places.update(key for _, key in self._places(a.sentence))
                 self._learn_siblings(a.sentence)
-                corporate.update(k for m in CORPORATE_RE.finditer(a.sentence) if (k := self._place_name(m.group(1))))
-        # "Nvidia Corp.": a name the corpus gives a company suffix is a company, however often NER calls it a GPE
+                corporate.update(k for rx in (CORPORATE_RE, DESCRIBED_RE) for m in rx.finditer(a.sentence)
+                                 if (k := self._place_name(m.group(1))))
+        # "Nvidia Corp.", "social media company Reddit": a name the corpus gives a company suffix or calls a
+        # company is a company, however often NER calls it a GPE
         self.things |= corporate
-        self.known_places -= corporate
+        self.known_places = {p for p in self.known_places if not self._company(p, corporate)}
         self._index_siblings()
 
     def _learn_owners(self, sentence: str) -> None:
@@ -989,6 +1000,9 @@ FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME
 # "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
                           r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")
+# "social media company Reddit", "San Francisco-based Reddit", "chipmaker Arm": a name a business noun describes
+DESCRIBED_RE = re.compile(rf"(?:\b(?:company|firm|group|platform|startup|start-up|giant|conglomerate|retailer|lender|"
+                          rf"insurer|bank|[a-z]*maker)|-based)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 # "Google parent Alphabet", "Facebook owner Meta Platforms", "Alphabet, the parent company of Google": one
 # company under its brand's name and its owner's
 _OWNER = r"(?:parent|owner)(?:\s+company)?"
