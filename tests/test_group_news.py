@@ -1279,3 +1279,40 @@ def test_a_weekday_in_the_possessive_is_no_place():
     """"in Tuesday's share sale" dates a figure, it does not place it."""
     result = audit("The valuation is about $3 billion more than in Tuesday's share sale, filings show.")
     assert keys_by(result, "place")[("d0", "about $3 billion")] is None
+
+
+def test_the_share_of_ballots_counted_is_no_share_of_the_vote():
+    """"with 91% of ballots counted" says how far the count has gone; a candidate's "91% of the vote"
+    elsewhere is another quantity, however alike the numbers."""
+    result = audit(
+        "With 91% of ballots counted, the governor led the race, officials said.",
+        "The governor won 91% of the vote in his home district, officials said.",
+        "Officials said 91% of the votes had been tallied by midnight; with 91% of votes tallied the governor led.",
+    )
+    measures = keys_by(result, "measure")
+    assert measures[("d0", "91%")] == ("counted",)
+    assert ("d1", "91%") not in group_of(result, "d0", "91%")
+
+
+def test_the_first_round_and_the_runoff_are_two_votes():
+    """A candidate's share "in the first round" and "in the runoff" are two elections' figures."""
+    result = audit(
+        "Ortega took 41.2% of the vote in the first round, electoral officials said.",
+        "In the runoff, Ortega took 41.2% of the vote, electoral officials said.",
+        "Ortega won 41.2% of the vote in the first round, short of an outright win.",
+    )
+    assert group_of(result, "d0", "41.2%") == {("d0", "41.2%"), ("d2", "41.2%")}
+
+
+def test_a_gapped_list_gives_each_share_its_own_name():
+    """"Ortega had 52.1% and Senator Ana Ruiz 47.9%", "followed by Ruiz with just 30.4 percent", "against
+    Ruiz's 47.9%": the name right before each share holds it, not the sentence's subject."""
+    result = audit(
+        "With most votes counted, Ortega had 52.1% and Senator Ana Ruiz 47.9%, the electoral board said.",
+        "Ortega won 52.1% of the vote against Ruiz's 47.9%, results showed.",
+        "Ortega led the first round with 36.2 percent, followed by Ruiz with just 30.4 percent.",
+    )
+    subjects = keys_by(result, "subject")
+    assert subjects[("d0", "47.9%")].endswith("ruiz")
+    assert subjects[("d1", "47.9%")] == "ruiz"
+    assert subjects[("d2", "30.4 percent")] == "ruiz"

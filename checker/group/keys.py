@@ -82,6 +82,8 @@ PERIOD_RE = re.compile(
     r"|(?P<q>Q[1-4])|(?P<h>H[12]))\b",
     re.I,
 )
+# an election's two rounds: "in the first round", "the presidential run-off", "on this second round"
+ROUND_RE = re.compile(r"\b(?:(?P<first>first[\s-](?:round|ballot))|run-?offs?|second[\s-]round|ballotage)\b", re.I)
 ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 _MONTH = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
 # a month the figure belongs to ("June's reading", "the May total", "for July"), not the date it was reported
@@ -705,7 +707,7 @@ class Reader:
             if VENUE_BEFORE.search(lead, 0, m.start()):
                 return None  # "a place in the Bundestag with 8.7%": where the holder got, not the holder
         else:  # "holds 208 seats, the AfD 152"; "208 seats for the CDU, 152 for the AfD"
-            m = LIST_HOLDER_RE.search(lead) or FOR_HOLDER_RE.match(ctx.own_after)
+            m = LIST_HOLDER_RE.search(lead) or POSSESSIVE_HOLDER_RE.search(lead) or FOR_HOLDER_RE.match(ctx.own_after)
             if not m:
                 return None
             name = m.group(1)
@@ -829,6 +831,11 @@ class Reader:
                 if m.group("q") or m.group("h"):
                     return (m.group("q") or m.group("h")).lower()
                 return ("q" if m.group("unit").lower() == "quarter" else "h") + ORDINAL[m.group("ord").lower()]
+        rounds = [(len(ctx.before) - m.end(), m) for m in ROUND_RE.finditer(ctx.before)]
+        rounds += [(m.start(), m) for m in ROUND_RE.finditer(ctx.after)]
+        rounds = rounds or [(len(ctx.preceding) - m.end(), m) for m in ROUND_RE.finditer(ctx.preceding)]
+        if rounds:  # "36.7% in the first round", "In the run-off, ... 55.7%": two votes, the nearest named
+            return "round 1" if min(rounds, key=lambda r: r[0])[1].group("first") else "round 2"
         months = {m.lower() for g in MONTH_PERIOD_RE.findall(f"{ctx.own_before} | {ctx.own_after}") for m in g if m}
         if len(months) == 1:  # "June's reading was revised down to 14,000": June's figure, not May's
             return months.pop()
@@ -991,18 +998,21 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
 # "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
 NAME_WORD = rf"(?:{_CAP}[\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
-                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)\s*$")
+                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only|about|around|nearly|almost|roughly))?\s*$")
 HOLDER_CHARS = 80
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-LIST_HOLDER_RE = re.compile(rf",\s*(?:and\s+)?(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
+LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
+# a rival's figure set against another's: "against Massa's 44.3%", "compared with Labour's 33.7%"
+POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over)\s+(?:the\s+)?"
+                                  rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")
 FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 # "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
                           r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")
 # "social media company Reddit", "San Francisco-based Reddit", "chipmaker Arm": a name a business noun describes
 DESCRIBED_RE = re.compile(rf"(?:\b(?:company|firm|group|platform|startup|start-up|giant|conglomerate|retailer|lender|"
-                          rf"insurer|bank|[a-z]*maker)|-based)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+                          rf"insurer|bank|(?:chip|car|auto|drug|plane|phone|game|toy|steel|software)maker)|-based)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 # "Google parent Alphabet", "Facebook owner Meta Platforms", "Alphabet, the parent company of Google": one
 # company under its brand's name and its owner's
 _OWNER = r"(?:parent|owner)(?:\s+company)?"
@@ -1277,7 +1287,9 @@ def keyed(
         if a.unit == "%" and TURNOUT in canon and _after(a, ELECTORATE_AFTER):
             # "67.4 per cent of registered electors", "over 68% of eligible voters cast a ballot": the turnout
             k.measure = tuple(dict.fromkeys((TURNOUT, *(t for t in k.measure if t not in ELECTORATE_WORDS))))
-        if a.unit == "%" and (done := _after(a, PARTICIPLE_AFTER)):
+        if a.unit == "%" and _after(a, COUNTED_AFTER):
+            k.measure = (COUNTED,)  # "with 97.6% of votes tallied": how far the count has gone, no share of the vote
+        elif a.unit == "%" and (done := _after(a, PARTICIPLE_AFTER)):
             # "11% contained", "62% vaccinated": the participle after a share says what it is a share of
             k.measure = tuple(dict.fromkeys((*norm.tokens(done.group(1))[0], *k.measure)))
         last[(a.doc_id, block)] = k
@@ -1307,6 +1319,11 @@ TO_RATE = re.compile(r"[^.;:%\d]{0,40}?\bto\s+(?:about\s+|around\s+|nearly\s+)?(
 
 # a participle said of the share, not one before a noun ("75% adjusted gross margin")
 PARTICIPLE_AFTER = re.compile(r"\s+([a-z]{3,}ed)(?=\s*(?:[.,;:)]|$)|\s+(?:and|as|on|by|after)\b)")
+# "97.6% of votes tallied", "92% of the ballots counted", "94 % of the poll stations scrutinized"
+COUNTED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?:votes?|ballots?|tables|(?:polling|poll)\s+stations|"
+                           r"precincts|tally\s+sheets|ballot\s+boxes|districts|constituencies)\s+(?:counted|tallied|"
+                           r"scrutini[sz]ed|processed|accounted\s+for|reporting)\b", re.I)
+COUNTED = "counted"
 TURNOUT = "turnout"  # the pack's canonical word for the share of the electorate that voted
 ELECTORATE_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:(?:eligible|registered)\s+(?:voters|electors)|"
                               r"electors|(?:the\s+)?electorate)\b", re.I)
