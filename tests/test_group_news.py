@@ -1316,3 +1316,9 @@ def test_a_gapped_list_gives_each_share_its_own_name():
     assert subjects[("d0", "47.9%")].endswith("ruiz")
     assert subjects[("d1", "47.9%")] == "ruiz"
     assert subjects[("d2", "30.4 percent")] == "ruiz"
+
+
+def test_a_price_per_share_at_the_close_is_no_earnings_per_share():
+    """"to close at $41.20 per share" is the stock's price, whatever else the sentence says."""
+    result = audit("The stock of chipmaker Nexsil Systems rose 18% to close at $41.20 per share on Friday.")
+    assert "eps" not in keys_by(result, "measure")[("d0", "$41.20 per share")]

@@ -652,6 +652,10 @@ _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—
                     r"|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
 
 
+_BUSINESS = frozenset(("company", "firm", "group", "giant", "startup", "platform", "retailer", "bank", "lender",
+                       "insurer", "conglomerate", "manufacturer", "operator", "developer", "carrier", "airline"))
+
+
 def _named_within(tok: Token) -> Token | None:
     """A named owner close under a common noun: "concern over China's role" -> China."""
     frontier, depth = [tok], 0
@@ -659,9 +663,12 @@ def _named_within(tok: Token) -> Token | None:
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in ("poss", "pobj", "prep", "compound") and c.i > tok.i:
-                    if c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
-                        return c
+                if c.dep_ in ("poss", "pobj", "prep", "compound", "appos") and c.i > tok.i:
+                    if c.dep_ == "appos" and not (t.lower_ in _BUSINESS or t.lower_.endswith("maker")):
+                        continue  # "the stock of British chipmaker Arm Holdings": the company, named beside
+                    if c.dep_ in ("poss", "compound", "appos") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
+                        # a word of a name: the whole name ("Dutch chipmaker Nexsil Holdings" -> its head)
+                        return t if c.dep_ == "compound" and t.pos_ == "PROPN" else c
                     nxt.append(c)
         frontier, depth = nxt, depth + 1
     return None

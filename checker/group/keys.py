@@ -54,7 +54,7 @@ FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|tha
                             r"under|since|during|into|per|while|who|which|that)\b)[\w'’-]+){1,2}", re.I)
 BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
 # a price per share: never earnings per share
-SHARE_PRICE = frozenset(("price", "closing", "opening", "value", "valuation", "stock", "offer"))
+SHARE_PRICE = frozenset(("price", "closing", "opening", "close", "open", "value", "valuation", "stock", "offer"))
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")

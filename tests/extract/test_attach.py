@@ -125,3 +125,10 @@ def test_a_day_owning_the_measure_holds_nothing(ext):
     """"closed Monday's trading down 16.9 percent": Monday is when, not who."""
     a = one(ext, "In the U.S., AI chipmaker Nvidia closed Monday's trading down 16.9 percent.", "16.9 percent")
     assert a.subject != "Monday"
+
+
+def test_a_company_named_beside_its_description_is_the_subject(ext):
+    """"the shares of Dutch chipmaker Nexsil Systems": the whole name holds the figure, not its first word
+    (nor, where the parse puts the name in apposition, the description alone)."""
+    a = one(ext, "The shares of Dutch chipmaker Nexsil Systems rose 18% on Friday to close at $41.20.", "$41.20")
+    assert a.subject is not None and a.subject.endswith("Nexsil Systems")
