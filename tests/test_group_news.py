@@ -1322,3 +1322,20 @@ def test_a_price_per_share_at_the_close_is_no_earnings_per_share():
     """"to close at $41.20 per share" is the stock's price, whatever else the sentence says."""
     result = audit("The stock of chipmaker Nexsil Systems rose 18% to close at $41.20 per share on Friday.")
     assert "eps" not in keys_by(result, "measure")[("d0", "$41.20 per share")]
+
+
+def test_a_past_event_s_figure_stays_out_of_the_current_one():
+    """"the 2015 earthquake, which killed more than 16,100" in a 2026 report is a past event's toll: years
+    before its report, against undated current tolls that state other numbers, it is kept apart."""
+    from dataclasses import replace
+
+    texts = ("The quake has killed 14,210 people, the disaster agency said on Monday.",
+             "The toll surpassed that of the 2015 earthquake, which killed more than 16,100 people.",
+             "The disaster agency said the quake had killed 15,380 people by Tuesday.")
+    days = ("2026-03-02", "2026-03-03", "2026-03-03")
+    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    docs = [replace(d, meta=replace(d.meta, published=day)) for d, day in zip(docs, days, strict=True)]
+    result = checker.audit(docs, use_cache=False)
+    current = group_of(result, "d0", "14,210 people")
+    assert ("d2", "15,380 people") in current
+    assert ("d1", "more than 16,100 people") not in current

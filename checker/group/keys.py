@@ -196,6 +196,7 @@ class Keyed:
     names: frozenset[str] = frozenset()  # names of its subject and measure that the corpus lists beside others
     kin: frozenset[int] = frozenset()  # the lists those names stand in ("Mac and iPad"): see Reader.siblings
     fates: frozenset[str] = frozenset()  # its measure words that are exclusive fates (Reader.exclusive)
+    stale: bool = False  # dated two years or more before its document was published (``cluster.group`` sets it)
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -246,7 +247,7 @@ class Keyed:
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
-                a.unit, a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin)  # fmt: skip
+                a.unit, a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
@@ -1244,7 +1245,8 @@ def keyed(
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
         if not measure and subject:  # "Professional Visualization brought in $760 million": the holder is the measure
             measure = tuple(t for t in subject.split() if t not in drop)
-        alone = len(by_sentence[(a.doc_id, a.sentence_start)]) == 1  # the sentence's only figure
+        # the sentence's only figure ("thousands of buildings" beside it dates nothing)
+        alone = all(o is a or _vague(o) for o in by_sentence[(a.doc_id, a.sentence_start)])
         opening = ctx.first and OPENING_TIME.match(ctx.preceding) is not None  # "In the 2021 vote, turnout was ..."
         time = a.time if a.time and (alone or a.time in f"{ctx.before} {ctx.after}" or a.time not in ctx.sentence
                                      or (opening and a.time in ctx.preceding)) else None
@@ -1344,6 +1346,11 @@ def _length_word(a: Assertion) -> str | None:
     if _after(a, DISTANCE_AFTER):
         return DISTANCE
     return DEPTH if _after(a, DEPTH_AFTER) else None
+
+
+def _vague(a: Assertion) -> bool:
+    """An order of magnitude in words ("thousands of", "dozens of"): no figure of its own."""
+    return a.value is None and not any(c.isdigit() for c in a.text)
 
 
 def _after(a: Assertion, rx: re.Pattern[str]) -> re.Match[str] | None:

@@ -17,6 +17,7 @@ FAR_APART = 25.0
 SHARE_MAGNITUDE = 1.4  # nor percentages this far apart: "11.6% of the vote" and "28.6% of the vote" are two holders
 PLACE_PENALTY = 5.0
 TIME_PENALTY = 5.0
+STALE_PENALTY = 35.0  # a figure years older than its report, against an undated other: a past event's
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
@@ -201,7 +202,8 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     if bool(x.place) != bool(y.place):  # one names a place, the other none: weaker evidence
         score -= PLACE_PENALTY
     if bool(x.time) != bool(y.time):  # one dated, the other not (often the current figure)
-        score -= TIME_PENALTY
+        # much more when the dated one is years older than its report and the other states another number
+        score -= STALE_PENALTY if (x.stale or y.stale) and not same_number(x.a, y.a) else TIME_PENALTY
     mx, my = magnitude(x.a), magnitude(y.a)
     if mx and my:  # between equally good candidates, prefer the nearer figure
         score -= NEARNESS * min(1.0, abs(mx - my) / max(mx, my))
