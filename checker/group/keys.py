@@ -246,8 +246,8 @@ class Keyed:
         any third (wire copies and repeated passages share theirs, so a score is computed once)."""
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
-                self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits,
-                a.unit, a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale)  # fmt: skip
+                self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits, a.unit,
+                a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
