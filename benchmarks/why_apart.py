@@ -48,7 +48,8 @@ def explain(gold: dict[str, Any], corpus: Path, only: str | None = None) -> list
     options = rules.grouping_options()
     threshold = float(options.get("threshold", DEFAULT_THRESHOLD))
     texts = {d.id: d.text for d in result.documents}
-    keys = {k.a.id: k for k in keyed(list(result.assertions), rules.synonyms(), options, texts)}
+    published = {d.id: d.meta.published for d in result.documents}
+    keys = {k.a.id: k for k in keyed(list(result.assertions), rules.synonyms(), options, texts, published)}
     blocks: dict[str, list[Keyed]] = defaultdict(list)
     for k in keys.values():
         blocks[k.block].append(k)

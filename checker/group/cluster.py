@@ -19,7 +19,6 @@ RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) stil
 # a merged cluster's mean cross similarity (over the pairs scored; in SHARE_BLOCKS over all), as a share of the
 # threshold
 AVERAGE_LINK = 0.8
-STALE_YEARS = 2  # a figure dated this many years before its report is a past one ("the 2011 quake killed ...")
 WORDS_SHOWN = 4  # words around a member and its closest peer that the explanation lists
 
 
@@ -51,10 +50,7 @@ def group(
     threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
     min_sources = int(opts.get("min_sources", 2))
     by_block: dict[str, list[Keyed]] = defaultdict(list)
-    for k in keyed(assertions, synonyms, opts, texts):
-        day = (published or {}).get(k.a.doc_id)
-        if k.time and day and k.time[:1].isdigit():
-            k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
+    for k in keyed(assertions, synonyms, opts, texts, published):
         by_block[k.block].append(k)
 
     groups: list[Group] = []

@@ -55,6 +55,7 @@ FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|tha
 BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
 # a price per share: never earnings per share
 SHARE_PRICE = frozenset(("price", "closing", "opening", "close", "open", "value", "valuation", "stock", "offer"))
+STALE_YEARS = 2  # a figure dated this many years before its report is a past one ("the 2011 quake killed ...")
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
 # words that, between two figures, lead into the second one ("$760 million up 56%", "$5 billion versus $4 billion")
@@ -196,7 +197,7 @@ class Keyed:
     names: frozenset[str] = frozenset()  # names of its subject and measure that the corpus lists beside others
     kin: frozenset[int] = frozenset()  # the lists those names stand in ("Mac and iPad"): see Reader.siblings
     fates: frozenset[str] = frozenset()  # its measure words that are exclusive fates (Reader.exclusive)
-    stale: bool = False  # dated two years or more before its document was published (``cluster.group`` sets it)
+    stale: bool = False  # dated STALE_YEARS or more before its document was published
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -1156,9 +1157,11 @@ def keyed(
     synonyms: Sequence[SynonymSet] = (),
     options: Mapping[str, Any] | None = None,
     texts: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[Keyed]:
     """Every groupable mention with the keys grouping compares. ``texts`` (document id -> text) lets a
-    figure take the place of the section it sits in and the year of the intro line above its list."""
+    figure take the place of the section it sits in and the year of the intro line above its list;
+    ``published`` (document id -> ISO date) tells a past year's figure (``Keyed.stale``)."""
     opts = dict(options or {})
     norm = Normaliser(synonyms, opts.get("stopwords", ()))
     reader = Reader(norm, opts)
@@ -1305,6 +1308,9 @@ def keyed(
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
         k.named = frozenset(k.measure) & canon
         k.fates = frozenset(k.measure) & reader.exclusive
+        day = (published or {}).get(k.a.doc_id)
+        if k.time and day and k.time[:1].isdigit():
+            k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
         if k.period == PRIOR and GROWTH in k.measure:
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
