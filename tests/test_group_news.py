@@ -1339,3 +1339,16 @@ def test_a_past_event_s_figure_stays_out_of_the_current_one():
     current = group_of(result, "d0", "14,210 people")
     assert ("d2", "15,380 people") in current
     assert ("d1", "more than 16,100 people") not in current
+
+
+def test_a_distance_is_from_the_place_it_names():
+    """"40 km east-northeast of Tarvel" and "25 miles north of Osmira" are distances from two towns; the same
+    town spelt two ways ("Tarvelsk", "Tarvelsc") is one."""
+    result = audit(
+        "The epicentre was 40 km east-northeast of Tarvelsk, the seismological agency said.",
+        "The quake struck about 25 miles north of Osmira, damaging roads.",
+        "Its epicentre lay some 42 km east of Tarvelsc, according to the agency.",
+    )
+    places = keys_by(result, "place")
+    assert places[("d0", "40 km")] == "tarvelsk" and places[("d1", "about 25 miles")] == "osmira"
+    assert group_of(result, "d0", "40 km") == {("d0", "40 km"), ("d2", "some 42 km")}

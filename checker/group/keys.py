@@ -1287,6 +1287,9 @@ def keyed(
             k.measure = (*k.measure, GROWTH)  # "Revenue rose 16%" is revenue growth, as "16% revenue growth" is
         elif block == "[length]" and (word := _length_word(a)):
             k.measure = tuple(dict.fromkeys((word, *k.measure)))  # "72 km southwest of Marrakech", "8 km deep"
+            if word == DISTANCE and (origin := _after(a, DISTANCE_FROM)):
+                # a distance is from a place: "30 km east of Wajima" and "26 miles northeast of Anamizu" are two
+                k.place = reader._place_name(origin.group(1)) or k.place
         elif a.unit == "%" and a.change == "down" and _holder_only(k):
             k.measure = (*k.measure, DECLINE)  # "SPD: 16.4% (-9.3%)": the fall of a share, not the share
         if a.unit == "%" and TURNOUT in canon and _after(a, ELECTORATE_AFTER):
@@ -1339,9 +1342,12 @@ ELECTORATE_WORDS = frozenset(("eligible", "registered", "voter", "elector", "ele
 DISTANCE = "distance"
 DEPTH = "depth"
 _CONVERTED = r"\s*(?:\([^)]{0,40}\)\s*)?"  # "(45 miles)" between a length and the words that say what it is
-_COMPASS = r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?"
+_COMPASS = r"(?:(?:north|south|east|west)[\s-]?)?(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?"
 # "72 km (45 miles) southwest of", "some 40 miles from", "30 km away from", "about 75 km outside"
 DISTANCE_AFTER = re.compile(rf"{_CONVERTED}(?:{_COMPASS}\s+of|(?:away\s+)?from|outside|off)\b", re.I)
+# the place a distance is from (a name, case-sensitive): "30 km east-northeast of Wajima", "of the port city of X"
+DISTANCE_FROM = re.compile(rf"(?i:{DISTANCE_AFTER.pattern})\s+(?:the\s+(?:[a-z-]+\s+){{1,3}}?of\s+)?"
+                           rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 DEPTH_AFTER = re.compile(rf"{_CONVERTED}(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
 
 

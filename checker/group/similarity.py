@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming
 
 from checker.group.keys import DECLINE, GROWTH, PRIOR, SHARE_BLOCKS, Keyed, magnitude, same_figure, same_number
 
@@ -23,6 +24,7 @@ SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
 SAME_VALUE = 70.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``)
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
+VARIANT_LENGTH = 7  # place names this long that differ in one letter are one place spelt two ways
 CONTEXT_BONUS = 10.0  # at most this much for the rare words around two figures that both share (``_overlap``)
 
 
@@ -74,10 +76,12 @@ def direction(k: Keyed) -> str | None:
 
 
 def _one_place(a: str, b: str) -> bool:
-    """"Tai Po" and "Hong Kong's Tai Po", "Los Angeles" and "Los Angeles County": one place named more or less
-    fully (not a list of places, which is a total over several)."""
+    """"Tai Po" and "Hong Kong's Tai Po", "Los Angeles" and "Los Angeles County", "Marrakesh" and "Marrakech":
+    one place named more or less fully, or spelt two ways (not a list of places, a total over several)."""
     if " + " in a or " + " in b:
         return False
+    if len(a) == len(b) >= VARIANT_LENGTH and Hamming.distance(a, b) == 1:
+        return True  # "Marrakesh" and "Marrakech": one letter transliterated two ways
     wa, wb = set(a.split()), set(b.split())
     return wa < wb or wb < wa
 
