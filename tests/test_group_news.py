@@ -1352,3 +1352,13 @@ def test_a_distance_is_from_the_place_it_names():
     places = keys_by(result, "place")
     assert places[("d0", "40 km")] == "tarvelsk" and places[("d1", "about 25 miles")] == "osmira"
     assert group_of(result, "d0", "40 km") == {("d0", "40 km"), ("d2", "some 42 km")}
+
+
+def test_shares_name_what_is_priced_not_which_price():
+    """"selling shares at $27 apiece" states the offer price that "an offer price of $27 per share" states:
+    "shares" tells no two table measures apart."""
+    result = audit(
+        "Velmora raised $1.9 billion selling shares at $27 apiece in its listing.",
+        "The company set an offer price of $27 per share on Tuesday.",
+    )
+    assert group_of(result, "d0", "$27") == {("d0", "$27"), ("d1", "$27 per share")}

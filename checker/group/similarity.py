@@ -228,10 +228,13 @@ def _same_value(x: Keyed, y: Keyed) -> float:
 
 def _measures_clash(x: Keyed, y: Keyed) -> bool:
     """Evidence outside the measure words (the same number, the words around) never joins two different
-    table measures, nor a change and a level."""
-    return x.a.change != y.a.change or bool(x.named and y.named and not (x.named & y.named))
+    table measures, nor a change and a level. "Shares" names what is priced or counted, not which price
+    ("selling shares at $51 apiece" is the offer price), so it tells no two table measures apart."""
+    xn, yn = x.named - {STOCK}, y.named - {STOCK}
+    return x.a.change != y.a.change or bool(xn and yn and not (xn & yn))
 
 
+STOCK = "stock"  # the pack's canonical word for shares
 CONTEXT_BASE = 30.0  # a pair joined only by the words around its figures: 30 + 70 x their weighted overlap
 CONTEXT_NEARNESS = 1.5  # and only figures this close (a misreport, not another quantity)
 CONTEXT_WORDS = 2  # shared words it takes (one name is often the story's protagonist)
