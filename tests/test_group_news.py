@@ -1362,3 +1362,12 @@ def test_shares_name_what_is_priced_not_which_price():
         "The company set an offer price of $27 per share on Tuesday.",
     )
     assert group_of(result, "d0", "$27") == {("d0", "$27"), ("d1", "$27 per share")}
+
+
+def test_a_share_in_brackets_belongs_to_the_name_before_it():
+    """"followed by the Greens party (12.4 percent) and NRP (8.1 percent)": each bracketed share is its
+    name's, not the sentence subject's."""
+    result = audit("The Liberals won 38.2 percent, followed by the Greens party (12.4 percent) and NRP (8.1 percent).")
+    subjects = keys_by(result, "subject")
+    assert subjects[("d0", "12.4 percent")] == "green"
+    assert subjects[("d0", "8.1 percent")] == "nrp"

@@ -695,10 +695,11 @@ class Reader:
             return {}
         return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True)}
 
-    def holder(self, ctx: Context) -> tuple[str, bool] | None:
+    def holder(self, ctx: Context, share: bool = False) -> tuple[str, bool] | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder, and whether
         it is a place ("Myanmar: 38,000 tons" places the figure). A name opening the sentence counts only
-        before a colon ("AfD: 20.8%"); "Revenue at ..." is no name."""
+        before a colon ("AfD: 20.8%"); "Revenue at ..." is no name. A ``share`` also takes the name its
+        bracket follows ("EFF (9.5%)"), where a sum in brackets after a name is paid for it ("Wissa (£55m)")."""
         lead = ctx.lead.rstrip()[-HOLDER_CHARS:]  # a name of a few words, not a headline
         m = HOLDER_RE.search(lead)
         if m:
@@ -709,7 +710,8 @@ class Reader:
             if VENUE_BEFORE.search(lead, 0, m.start()):
                 return None  # "a place in the Bundestag with 8.7%": where the holder got, not the holder
         else:  # "holds 208 seats, the AfD 152"; "208 seats for the CDU, 152 for the AfD"
-            m = LIST_HOLDER_RE.search(lead) or POSSESSIVE_HOLDER_RE.search(lead) or FOR_HOLDER_RE.match(ctx.own_after)
+            m = (LIST_HOLDER_RE.search(lead) or POSSESSIVE_HOLDER_RE.search(lead)
+                 or (share and BRACKET_HOLDER_RE.search(lead)) or FOR_HOLDER_RE.match(ctx.own_after))
             if not m:
                 return None
             name = m.group(1)
@@ -1008,6 +1010,8 @@ LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({NAME_WO
 # a rival's figure set against another's: "against Massa's 44.3%", "compared with Labour's 33.7%"
 POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over)\s+(?:the\s+)?"
                                   rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")
+# a share in brackets after its holder: "followed by the MK party (14.58 percent) and EFF (9.52 percent)"
+BRACKET_HOLDER_RE = re.compile(rf"(?:^|\s)({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:\s+party)?\s*\(\s*$")
 FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 # "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
@@ -1235,7 +1239,7 @@ def keyed(
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
         # "the Greens at 13.5%", "Jamaica and Haiti reported 32 and 43 deaths respectively": a name by the figure
-        name, is_place = respective.get(a.id) or reader.holder(ctx) or (None, False)
+        name, is_place = respective.get(a.id) or reader.holder(ctx, a.unit == "%") or (None, False)
         if is_place and (a.id in respective or not place):
             place = name
         held = name if not is_place else None
