@@ -530,6 +530,18 @@ def _moved_by(root: Token, verb: Token) -> bool:
 _ABSTRACT_SUFFIX = ("sion", "tion", "ance", "ence", "ity", "ness", "ure", "ing")
 
 
+# a dateline opening a paragraph: "TOKYO, Jan. 9 (Xinhua) -- ", "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--",
+# "KANAZAWA--": where the story was filed, never a figure's holder
+DATELINE = re.compile(r"\s*(?:[A-Z][^()\n]{0,80}\([A-Z][\w .&-]{1,40}\)\s*(?:--|—|–|-)"
+                      r"|[A-Z]{3,}[A-Z .'-]*(?:,[^()\n]{0,40})?\s*(?:--|—|–))")
+
+
+def _in_dateline(tok: Token) -> bool:
+    sent = tok.sent
+    m = DATELINE.match(sent.text)
+    return m is not None and tok.idx - sent.start_char < m.end()
+
+
 def _abstract(tok: Token) -> bool:
     """"This expansion", "the move": a noun that points back to an event, not a holder of things."""
     if tok.pos_ != "NOUN":
@@ -585,6 +597,8 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
     verb = _clause_verb(root)
     subj_tok = _subject_of(verb) if verb is not None else None
     subj_tok = _leading_clause_subject(root, subj_tok) or subj_tok
+    if subj_tok is not None and _in_dateline(subj_tok):
+        subj_tok = None  # "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--At least 73 people ...": where it was filed
     nsubj = subj_tok
     if measure is None:
         target = _allocation_target(m, idx, text, root, verb, inside)

@@ -132,3 +132,11 @@ def test_a_company_named_beside_its_description_is_the_subject(ext):
     (nor, where the parse puts the name in apposition, the description alone)."""
     a = one(ext, "The shares of Dutch chipmaker Nexsil Systems rose 18% on Friday to close at $41.20.", "$41.20")
     assert a.subject is not None and a.subject.endswith("Nexsil Systems")
+
+
+def test_a_dateline_names_no_holder(ext):
+    """"Tarvelsk, Dorn Prov., March 4 (Nordwire)--At least 48 people ...": the town opening a dispatch is
+    where it was filed, not the subject of its first figure."""
+    a = one(ext, "Tarvelsk, Dorn Prov., March 4 (Nordwire)--At least 48 people have been confirmed dead "
+                 "in Dorn Province after the storm.", "At least 48 people")
+    assert a.subject is None
