@@ -1371,3 +1371,12 @@ def test_a_share_in_brackets_belongs_to_the_name_before_it():
     subjects = keys_by(result, "subject")
     assert subjects[("d0", "12.4 percent")] == "green"
     assert subjects[("d0", "8.1 percent")] == "nrp"
+
+
+def test_points_of_a_vote_share_are_percentage_points():
+    """In a sentence about shares of the vote, a bare "points" is percentage points."""
+    result = audit(
+        "The Greens' vote share rose 2.4 points to 11.1%, the count showed.",
+        "The Greens increased their share of the vote by 2.4 percentage points, the count showed.",
+    )
+    assert group_of(result, "d0", "2.4 points") == {("d0", "2.4 points"), ("d1", "2.4 percentage points")}

@@ -1206,6 +1206,8 @@ def keyed(
         block = block_key(a)
         if block == "%" and _points_of_a_rate(a, local or mtoks):
             block, via = "pp", "a change of a rate, to a rate: percentage points"
+        elif block == "point" and SHARE_POINTS.search(ctx.sentence):
+            block, via = "pp", "points of a share: percentage points"  # "a 20 point decline" in the vote share
         if a.unit_class == "count" or a.unit is None:
             cblock, via = reader.count_block(a, mtoks + wtoks, ctx)
             before = last_count.get(a.doc_id)
@@ -1339,6 +1341,8 @@ COUNTED_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?:votes?|ballots?
                            r"precincts|tally\s+sheets|ballot\s+boxes|districts|constituencies)\s+(?:counted|tallied|"
                            r"scrutini[sz]ed|processed|accounted\s+for|reporting)\b", re.I)
 COUNTED = "counted"
+# a sentence about shares: its bare "points" are percentage points ("Labour's vote share rose just under two points")
+SHARE_POINTS = re.compile(r"%|\bper\s?cent|\bpercent|\bvote\s+share|\bshare\s+of\s+the\s+vote|\bpolls?\b", re.I)
 TURNOUT = "turnout"  # the pack's canonical word for the share of the electorate that voted
 ELECTORATE_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+)?(?:(?:eligible|registered)\s+(?:voters|electors)|"
                               r"electors|(?:the\s+)?electorate)\b", re.I)
