@@ -65,7 +65,6 @@ DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasin
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
 PART_OF = re.compile(r"\s*(?:including|among them|of which|of whom|or)\s*", re.I)
 OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s*", re.I)  # "of homes" before "and businesses"
-POSSESSIVE = re.compile(r"['’]s$")
 PLACE_RE = re.compile(
     r"\b(?i:in|across|throughout|on|inside)\s+(?:the\s+)?(?:(?!(?:from|of|to|for|with|by|at)\b)[a-z]+\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
