@@ -1380,3 +1380,10 @@ def test_points_of_a_vote_share_are_percentage_points():
         "The Greens increased their share of the vote by 2.4 percentage points, the count showed.",
     )
     assert group_of(result, "d0", "2.4 points") == {("d0", "2.4 points"), ("d1", "2.4 percentage points")}
+
+
+def test_a_german_article_in_a_party_name_counts_no_dead():
+    """"Die Linke" is a party, not "die": its share is never a count of deaths."""
+    result = audit("Die Linke won 8.8% of the vote, up from 4.9%.", "The Left party (Die Linke) took 8.7% of the vote.")
+    measures = keys_by(result, "measure")
+    assert "deaths" not in measures[("d0", "8.8%")] and "deaths" not in measures[("d1", "8.7%")]

@@ -43,6 +43,7 @@ from checker.text import CALENDAR_WORDS, MONTHS, fold, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
+NAME_ARTICLE = re.compile(r"\b(?:Die|Der|Das)\s+(?=[A-ZÄÖÜ])")  # "Die Linke", "Der Spiegel"
 POSSESSIVE = re.compile(r"['’]s?$")  # "world's" is "world", not the plural "world'"
 SCALE_WORDS = frozenset(["thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "crore"])
 YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
@@ -325,7 +326,9 @@ class Normaliser:
 
 
 def plain_words(phrase: str) -> list[str]:
-    """Lower-case words as written, possessives and scale words off, hyphenated words split."""
+    """Lower-case words as written, possessives and scale words off, hyphenated words split; a German article
+    opening a name dropped ("Die Linke" is no count of the dead)."""
+    phrase = NAME_ARTICLE.sub("", phrase)
     raw = [POSSESSIVE.sub("", w).strip(".'’-") for w in WORD_RE.findall(fold(phrase).lower().replace("‑", "-"))]
     return [w for part in raw if singular(part) not in SCALE_WORDS for w in part.split("-") if w]
 
