@@ -1387,3 +1387,17 @@ def test_a_german_article_in_a_party_name_counts_no_dead():
     result = audit("Die Linke won 8.8% of the vote, up from 4.9%.", "The Left party (Die Linke) took 8.7% of the vote.")
     measures = keys_by(result, "measure")
     assert "deaths" not in measures[("d0", "8.8%")] and "deaths" not in measures[("d1", "8.7%")]
+
+
+def test_a_loose_look_alike_with_another_number_leaves_an_agreeing_group():
+    """Three outlets agree on a $27 offer price; "as high as $41 after the offering was priced" shares
+    words with them but not its number, and links only loosely: it is another quantity, not a fourth
+    source contradicting them (a false conflict otherwise)."""
+    result = audit(
+        "Velmora priced its initial public offering at $27 per share, the company said.",
+        "The offering was priced at $27 a share, valuing Velmora at $6 billion.",
+        "Velmora's offering price of $27 was set on Tuesday.",
+        "Shares of Velmora traded as high as $41 after the offering was priced.",
+    )
+    price = group_of(result, "d0", "$27 per share")
+    assert price == {("d0", "$27 per share"), ("d1", "$27"), ("d2", "$27")}

@@ -9,7 +9,17 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from checker.group.keys import SHARE_BLOCKS, Keyed, keyed, one_statement, same_figure, same_number, written
+from checker.group.keys import (
+    PEOPLE,
+    SHARE_BLOCKS,
+    Keyed,
+    keyed,
+    magnitude,
+    one_statement,
+    same_figure,
+    same_number,
+    written,
+)
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
 from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
 from checker.model import Assertion, Group, SynonymSet, Why
@@ -137,6 +147,7 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
         for k in cj.items:
             owner[k.a.id] = ci
     _join_twins(items, owner, scores, threshold)
+    _drop_loose_outliers(owner, scores)
     seen: dict[int, _Cluster] = {}
     for c in owner.values():
         seen.setdefault(id(c), c)
@@ -168,6 +179,31 @@ def _join_twins(
             there.items.append(k)
             owner[k.a.id] = there
             break
+
+
+OUTLIER_LINK = 95.0  # a lone other number linked below this to the rest of its cluster ...
+OUTLIER_GAP = 0.2  # ... and this far (relative) from theirs is a look-alike, not a contradiction
+
+
+def _drop_loose_outliers(owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float]) -> None:
+    """One member stating another number than all the rest, which agree on theirs, and only loosely linked
+    to them: a look-alike figure the greedy pass let in, not a source contradicting the others. Not among
+    counts of people, where an older report's lower toll is the updated figure the group must show."""
+    seen: set[int] = set()
+    for c in list(owner.values()):
+        if id(c) in seen or len(c.items) < 3:
+            continue
+        seen.add(id(c))
+        odd = [k for k in c.items if not any(same_number(k.a, o.a) for o in c.items if o is not k)]
+        if len(odd) != 1:
+            continue
+        k = odd[0]
+        link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in c.items if o is not k)
+        mine, theirs = magnitude(k.a), [magnitude(o.a) for o in c.items if o is not k]
+        near = min((abs(mine - t) / max(mine, t) for t in theirs if t), default=0.0) if mine else 0.0
+        if link < OUTLIER_LINK and near >= OUTLIER_GAP and k.block != PEOPLE:
+            c.items.remove(k)
+            owner[k.a.id] = _Cluster([k])
 
 
 def _agreeing(k: Keyed, others: Sequence[Keyed]) -> float:
