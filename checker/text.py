@@ -10,6 +10,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CALENDAR_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))  # capitalised, yet never a name
+# nouns news puts before a company's name ("social media company Reddit", "British chipmaker Arm Holdings")
+BUSINESS_NOUNS = ("company", "firm", "group", "giant", "startup", "start-up", "platform", "retailer", "bank", "lender",
+                  "insurer", "conglomerate", "manufacturer", "operator", "developer", "carrier", "airline", "chipmaker",
+                  "carmaker", "automaker", "drugmaker", "planemaker", "phonemaker", "steelmaker", "toymaker")
 
 
 F_PLURALS = {"lives": "life", "wives": "wife", "knives": "knife",

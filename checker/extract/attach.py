@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
-from checker.text import CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
+from checker.text import BUSINESS_NOUNS, CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -666,10 +666,6 @@ _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—
                     r"|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
 
 
-_BUSINESS = frozenset(("company", "firm", "group", "giant", "startup", "platform", "retailer", "bank", "lender",
-                       "insurer", "conglomerate", "manufacturer", "operator", "developer", "carrier", "airline"))
-
-
 def _named_within(tok: Token) -> Token | None:
     """A named owner close under a common noun: "concern over China's role" -> China."""
     frontier, depth = [tok], 0
@@ -678,7 +674,7 @@ def _named_within(tok: Token) -> Token | None:
         for t in frontier:
             for c in t.children:
                 if c.dep_ in ("poss", "pobj", "prep", "compound", "appos") and c.i > tok.i:
-                    if c.dep_ == "appos" and not (t.lower_ in _BUSINESS or t.lower_.endswith("maker")):
+                    if c.dep_ == "appos" and t.lower_ not in BUSINESS_NOUNS:
                         continue  # "the stock of British chipmaker Arm Holdings": the company, named beside
                     if c.dep_ in ("poss", "compound", "appos") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED):
                         # a word of a name: the whole name ("Dutch chipmaker Nexsil Holdings" -> its head)

@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract.units import base_factor, conversion_factor, fixed_base, time_unit
 from checker.model import Assertion, Qualifier, SynonymSet
-from checker.text import CALENDAR_WORDS, MONTHS, fold, singular
+from checker.text import BUSINESS_NOUNS, CALENDAR_WORDS, MONTHS, fold, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
@@ -1004,7 +1004,8 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
 # "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
 NAME_WORD = rf"(?:{_CAP}[\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
-                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only|about|around|nearly|almost|roughly))?\s*$")
+                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only|about|around|nearly|almost|roughly))?"
+                       r"\s*$")
 HOLDER_CHARS = 80
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -1019,8 +1020,8 @@ FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
                           r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")
 # "social media company Reddit", "San Francisco-based Reddit", "chipmaker Arm": a name a business noun describes
-DESCRIBED_RE = re.compile(rf"(?:\b(?:company|firm|group|platform|startup|start-up|giant|conglomerate|retailer|lender|"
-                          rf"insurer|bank|(?:chip|car|auto|drug|plane|phone|game|toy|steel|software)maker)|-based)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+DESCRIBED_RE = re.compile(rf"(?:\b(?:{'|'.join(BUSINESS_NOUNS)})|-based)\s+"
+                          rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
 # "Google parent Alphabet", "Facebook owner Meta Platforms", "Alphabet, the parent company of Google": one
 # company under its brand's name and its owner's
 _OWNER = r"(?:parent|owner)(?:\s+company)?"
