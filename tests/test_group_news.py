@@ -1401,3 +1401,17 @@ def test_a_loose_look_alike_with_another_number_leaves_an_agreeing_group():
     )
     price = group_of(result, "d0", "$27 per share")
     assert price == {("d0", "$27 per share"), ("d1", "$27"), ("d2", "$27")}
+
+
+def test_homes_and_households_buildings_and_structures_are_one_count():
+    """"31,000 homes" and "about 30,000 households" without power; "over 150 structures" and "about 150
+    buildings" burned: the pack names each count two ways."""
+    result = audit(
+        "The storm left 31,000 homes without power in the county on Tuesday.",
+        "About 30,000 households were without power in the county on Tuesday, the utility said.",
+        "The blaze burned over 150 structures in the old town.",
+        "About 150 buildings burned in the old town, officials said.",
+    )
+    assert group_of(result, "d0", "31,000 homes") == {("d0", "31,000 homes"), ("d1", "About 30,000 households")}
+    assert group_of(result, "d2", "over 150 structures") == {("d2", "over 150 structures"),
+                                                            ("d3", "About 150 buildings")}
