@@ -147,11 +147,9 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
         for k in cj.items:
             owner[k.a.id] = ci
     _join_twins(items, owner, scores, threshold)
-    _drop_loose_outliers(owner, scores)
-    seen: dict[int, _Cluster] = {}
-    for c in owner.values():
-        seen.setdefault(id(c), c)
-    return [c for c in seen.values() if c.items]
+    clusters = list({id(c): c for c in owner.values()}.values())
+    clusters += [loose for c in clusters if (loose := _loose_outlier(c, scores)) is not None]
+    return [c for c in clusters if c.items]
 
 
 def _join_twins(
@@ -185,25 +183,25 @@ OUTLIER_LINK = 95.0  # a lone other number linked below this to the rest of its 
 OUTLIER_GAP = 0.2  # ... and this far (relative) from theirs is a look-alike, not a contradiction
 
 
-def _drop_loose_outliers(owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float]) -> None:
+def _loose_outlier(c: _Cluster, scores: Mapping[tuple[str, str], float]) -> _Cluster | None:
     """One member stating another number than all the rest, which agree on theirs, and only loosely linked
-    to them: a look-alike figure the greedy pass let in, not a source contradicting the others. Not among
-    counts of people, where an older report's lower toll is the updated figure the group must show."""
-    seen: set[int] = set()
-    for c in list(owner.values()):
-        if id(c) in seen or len(c.items) < 3:
-            continue
-        seen.add(id(c))
-        odd = [k for k in c.items if not any(same_number(k.a, o.a) for o in c.items if o is not k)]
-        if len(odd) != 1:
-            continue
-        k = odd[0]
-        link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in c.items if o is not k)
-        mine, theirs = magnitude(k.a), [magnitude(o.a) for o in c.items if o is not k]
-        near = min((abs(mine - t) / max(mine, t) for t in theirs if t), default=0.0) if mine else 0.0
-        if link < OUTLIER_LINK and near >= OUTLIER_GAP and k.block != PEOPLE:
-            c.items.remove(k)
-            owner[k.a.id] = _Cluster([k])
+    to them: a look-alike figure the greedy pass let in, not a source contradicting the others. It leaves
+    ``c`` for a cluster of its own. Not among counts of people, where an older report's lower toll is the
+    updated figure the group must show."""
+    if len(c.items) < 3 or c.items[0].block == PEOPLE:
+        return None
+    odd = [k for k in c.items if not any(same_number(k.a, o.a) for o in c.items if o is not k)]
+    if len(odd) != 1:
+        return None
+    k = odd[0]
+    rest = [o for o in c.items if o is not k]
+    link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in rest)
+    mine = magnitude(k.a)
+    near = min((abs(mine - t) / max(mine, t) for o in rest if (t := magnitude(o.a))), default=0.0) if mine else 0.0
+    if link >= OUTLIER_LINK or near < OUTLIER_GAP:
+        return None
+    c.items.remove(k)
+    return _Cluster([k])
 
 
 def _agreeing(k: Keyed, others: Sequence[Keyed]) -> float:

@@ -55,7 +55,8 @@ FOLLOWING_NOUN = re.compile(r"(?:\s+(?!(?:on|in|of|for|with|at|by|from|to|as|tha
                             r"under|since|during|into|per|while|who|which|that)\b)[\w'’-]+){1,2}", re.I)
 BARE_COUNT = 100  # a bare number this large, right after a count, continues it (smaller ones are ranks, ages, ...)
 # a price per share: never earnings per share
-SHARE_PRICE = frozenset(("price", "closing", "opening", "close", "open", "value", "valuation", "stock", "offer"))
+STOCK = "stock"  # the pack's canonical word for shares
+SHARE_PRICE = frozenset(("price", "closing", "opening", "close", "open", "value", "valuation", STOCK, "offer"))
 STALE_YEARS = 2  # a figure dated this many years before its report is a past one ("the 2011 quake killed ...")
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
@@ -1004,8 +1005,7 @@ def _describe_by(k: Keyed, o: Keyed, o_measure_only: bool = False) -> None:
 # "the Greens at 13.5%", "Bsw with 4.7 percent", "AfD: 20.8%": a name right before the figure holds it
 NAME_WORD = rf"(?:{_CAP}[\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
-                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only|about|around|nearly|almost|roughly))?"
-                       r"\s*$")
+                       r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only))?\s*$")  # hedges are in the figure
 HOLDER_CHARS = 80
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)

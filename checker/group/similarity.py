@@ -10,7 +10,17 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
-from checker.group.keys import DECLINE, GROWTH, PRIOR, SHARE_BLOCKS, Keyed, magnitude, same_figure, same_number
+from checker.group.keys import (
+    DECLINE,
+    GROWTH,
+    PRIOR,
+    SHARE_BLOCKS,
+    STOCK,
+    Keyed,
+    magnitude,
+    same_figure,
+    same_number,
+)
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
@@ -234,7 +244,6 @@ def _measures_clash(x: Keyed, y: Keyed) -> bool:
     return x.a.change != y.a.change or bool(xn and yn and not (xn & yn))
 
 
-STOCK = "stock"  # the pack's canonical word for shares
 CONTEXT_BASE = 30.0  # a pair joined only by the words around its figures: 30 + 70 x their weighted overlap
 CONTEXT_NEARNESS = 1.5  # and only figures this close (a misreport, not another quantity)
 CONTEXT_WORDS = 2  # shared words it takes (one name is often the story's protagonist)
