@@ -425,10 +425,14 @@ _UP_RE = re.compile(rf"(?<![A-Za-z])(?:{_UP})\s+{_FILLER}$", re.I)
 _DOWN_RE = re.compile(rf"(?<![A-Za-z])(?:{_DOWN})\s+{_FILLER}$", re.I)
 
 
-def _direction(text: str, pos: int) -> str | None:
+# "to raise $748 million", "raised a further €2bn": money a company collects is a sum, not a rise
+_RAISE_MONEY = re.compile(rf"(?<![A-Za-z])rais(?:e|ed|es|ing)\s+(?!by\b){_FILLER}$", re.I)
+
+
+def _direction(text: str, pos: int, money: bool = False) -> str | None:
     window = text[max(0, pos - 60):pos]
     if _UP_RE.search(window):
-        return "up"
+        return None if money and _RAISE_MONEY.search(window) else "up"
     if _DOWN_RE.search(window):
         return "down"
     if pos > 0 and text[pos - 1] == "+":
@@ -551,7 +555,8 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
         if m.unit is not None and m.unit.canonical == "%" and m.high is None and re.match(r"\s+of\b", text[m.end:]):
             m.high, m.high_inclusive = 100.0, True
         m.change = from_to_change(text, m) if m.from_to else None
-        m.change = m.change or _direction(text, m.start) or _direction_after(text, m.end)
+        money = m.unit is not None and m.unit.unit_class == un.CURRENCY
+        m.change = m.change or _direction(text, m.start, money) or _direction_after(text, m.end)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []
     for m in merged:

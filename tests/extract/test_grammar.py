@@ -179,6 +179,10 @@ def test_units_carry_class_dimension_and_surface(ext):
     ("The merger ended up eliminating 1,200 jobs.", "1,200 jobs", "down"),
     ("Retailers are cutting 3% of their staff this winter.", "3%", "down"),
     ("Hospitals kept adding 42,000 jobs in May.", "42,000 jobs", "up"),
+    # money a company raises is a sum it collects; raising something by a sum is a change
+    ("The chip designer priced its listing to raise $2.1 billion.", "$2.1 billion", None),
+    ("The startup has raised a further €40 million from investors.", "€40 million", None),
+    ("The brewer raised by $0.30 the price of a crate.", "$0.30", "up"),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
