@@ -763,7 +763,7 @@ class Reader:
         for a in assertions:
             if a.subject and a.subject_label in PLACE_LABELS:
                 key = self._place_name(a.subject)
-                if key:
+                if key and key not in self.things:  # "Milei": a GPE twice, an ORG six times
                     self.known_places.add(key)
             if not a.sentence or a.sentence in seen:
                 continue
