@@ -1430,3 +1430,30 @@ def test_a_name_ner_mostly_calls_an_organisation_is_no_place_as_a_subject():
     assert places[("d0", "45.9%")] is None and places[("d1", "45.9%")] is None
     assert subjects[("d0", "45.9%")] == subjects[("d1", "45.9%")] == "delgado"
     assert group_of(result, "d0", "45.9%") == {("d0", "45.9%"), ("d1", "45.9%")}
+
+
+def test_what_a_count_turned_out_to_be_is_no_turnout():
+    """"turned out" names a turnout; "turned out to be 85" only says what the count was."""
+    result = audit(
+        "After the 2018 blaze, the final number of deaths turned out to be 85.",
+        "Turnout in the county election was 61%.",
+    )
+    measures = keys_by(result, "measure")
+    assert TURNOUT not in measures[("d0", "85")]
+    assert TURNOUT in measures[("d1", "61%")]
+
+
+def test_a_year_in_the_holder_dates_a_past_event():
+    """"since a 1987 cyclone killed 212 people": the holder is a past event, its toll that year's, and it
+    stays out of the current toll stated without a year."""
+    from dataclasses import replace
+
+    texts = ("The storm is the island's deadliest since a 1987 cyclone killed 212 people.",
+             "The island's deadliest storm in decades has now killed 198 people, officials said.",
+             "Officials said the storm has killed 201 people on the island.")
+    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    docs = [replace(d, meta=replace(d.meta, published="2026-02-10")) for d in docs]
+    result = checker.audit(docs, use_cache=False)
+    assert keys_by(result, "time")[("d0", "212 people")] == "1987"
+    current = group_of(result, "d2", "201 people")
+    assert ("d1", "198 people") in current and ("d0", "212 people") not in current

@@ -154,7 +154,7 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return not m.words
     if any(t.ent_type_ in _NAME_ENTS for t in toks) and not m.words:
         return False
-    if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range:
+    if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range and not _tallied(toks[-1]):
         return False
     first, last = toks[0], toks[-1]
     if first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).lower_ not in CALENDAR_WORDS \
@@ -189,6 +189,19 @@ _PART_FROM_PLACE = re.compile(r"\s+(?:from|in|at)\s+(?:the\s+)?[A-Z]")
 _COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:have|had|has|were|was)?\s*"
                            r"(?:died|dead|killed|deaths|injured|missing|people|victims|fatalities|"
                            r"missing person reports|reports|cases)\b", re.I)
+
+
+# nouns that name a running total: what "stands at" or "is" after them is a count, whatever NER says
+_TALLY_NOUNS = frozenset({"toll", "tally", "count", "total", "number"})
+
+
+def _tallied(tok: Token) -> bool:
+    """"The death toll stands at 53", "the toll is 53": NER reads a bare number after "at" or "is" as an
+    age or a date; a tally as the clause's subject says it is the count."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") else tok.head
+    if tok.dep_ not in ("pobj", "attr", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TALLY_NOUNS for c in verb.children)
 
 
 def _name_before_noun(tok: Token) -> bool:

@@ -1055,6 +1055,10 @@ def near_words(ctx: Context, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset
     return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
 
 
+# "a 1960 tsunami", "the 2018 Camp Fire": a year opening the holder's name dates the event it names
+SUBJECT_YEAR = re.compile(r"^(?:(?:a|an|the)\s+)?((?:19|20)\d\d)\s+[a-z]", re.I)
+
+
 def _own_year(a: Assertion, time: str | None) -> str | None:
     """The bracket's year for the bracketed figure; for the others, the time read, unless its years
     are only those of such brackets."""
@@ -1265,6 +1269,8 @@ def keyed(
         if time and ctx.next_figure and time not in f"{ctx.before} {ctx.own_after}":
             time = None  # "28.6% (+4.4% compared to 2021)": the year is the next figure's
         time = _own_year(a, time)
+        if time is None and a.subject and (dated := SUBJECT_YEAR.search(a.subject)):
+            time = dated.group(1)  # "since a 1960 tsunami killed 61 people": the holder is a past event
         if time is None:  # "2024 production data:" over "- Myanmar: 38,000 tons"
             time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,

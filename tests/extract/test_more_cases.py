@@ -196,6 +196,16 @@ def test_a_count_takes_its_measure_from_its_verb(ext, sentence, figure, measure)
     assert figure_in(ext, sentence, figure).measure == measure
 
 
+@pytest.mark.parametrize(("sentence", "figure", "noun"), [
+    ("The official toll is now at 72, the mayor said.", "72", "toll"),
+    ("The death toll now stands at 58, officials said.", "58", "toll"),
+    ("The official count is at 33 after the landslide.", "33", "count"),
+])
+def test_a_tally_is_read_where_ner_calls_its_number_a_date(ext, sentence, figure, noun):
+    """NER reads "at 72" as an age; after a toll, a tally or a count it is the count."""
+    assert noun in (figure_in(ext, sentence, figure).measure or "")
+
+
 @pytest.mark.parametrize(("sentence", "figure", "verb"), [
     ("There were 300 guests at the hotel.", "300 guests", "were"),
     ("The club has 4,000 members.", "4,000 members", "has"),
