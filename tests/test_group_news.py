@@ -1457,3 +1457,23 @@ def test_a_year_in_the_holder_dates_a_past_event():
     assert keys_by(result, "time")[("d0", "212 people")] == "1987"
     current = group_of(result, "d2", "201 people")
     assert ("d1", "198 people") in current and ("d0", "212 people") not in current
+
+
+def test_ages_group_by_holder():
+    """One manager's age in two reports is one figure; a player's beside it is another holder's, however
+    alike the words around ("the striker", "the manager" name no one)."""
+    result = audit(
+        "The 31-year-old striker joined the club on Monday.",
+        "The 44-year-old manager praised the signing.",
+        "Their 44-year-old manager said the club had waited a year.",
+    )
+    assert group_of(result, "d1", "44-year-old") == {("d1", "44-year-old"), ("d2", "44-year-old")}
+
+
+def test_an_age_beside_a_poll_is_no_poll_figure():
+    """An age in a sentence about an exit poll is still the candidate's age, not the poll's figure."""
+    result = audit(
+        "An exit poll showed the 58-year-old Okafor winning 52% of the vote.",
+        "The 58-year-old Okafor thanked her supporters in the capital.",
+    )
+    assert group_of(result, "d0", "58-year-old") == {("d0", "58-year-old"), ("d1", "58-year-old")}

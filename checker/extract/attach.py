@@ -672,7 +672,29 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
         label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
     subject = _clean(subject)
+    if m.unit is not None and m.unit.surface.lower().endswith("old"):
+        measure = "age"  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
+        aged = _aged(root)
+        if aged is not None:
+            subject, label = _clean(_phrase(aged, keep_amod=False, skip=skip)), label_of(aged)
     return Description(subject, _clean(measure), attribution(idx.doc, root), label if subject else None)
+
+
+def _aged(root: Token) -> Token | None:
+    """Whose age a figure is: the noun "N-year-old" describes, or the name that noun stands beside
+    ("Wiz, a five-year-old startup" -> Wiz; "a 37-year-old firefighter" -> firefighter)."""
+    tok = root
+    for _ in range(3):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i != root.i:
+            break
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return tok
 
 
 _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+"

@@ -287,9 +287,10 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
         if rate is not None and not (unit.unit_class == un.PHYSICAL and un.time_unit(unit.canonical)):
             denom, surface, end = rate
             unit = un.with_rate(unit, denom, surface)
-    # "a five-year contract": a duration used as an adjective describes the noun, it is no claim
+    # "a five-year contract": a duration used as an adjective describes the noun, it is no claim; an age
+    # ("a 61-year-old former mayor") is one
     if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
-            and re.match(r" [A-Za-z$€£]", text[end:end + 2]):
+            and re.match(r" [A-Za-z$€£]", text[end:end + 2]) and not unit.surface.lower().endswith("old"):
         return None
     # a slash pair is a fraction only when it measures something: "1/16 of a pint", not "9/11"
     if unit is None and re.search(r"\d[/⁄]\d", text[n.start:n.end]) and not _OF_A.match(text, n.end):

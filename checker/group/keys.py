@@ -109,6 +109,7 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "north america", "west africa", "east africa", "southern africa", "gulf", "balkans", "baltics",
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
+AGE = "age"  # the measure extraction gives an age ("a 61-year-old former mayor")
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
 # what befell people, one fate each: the dead are never the missing nor the injured, however alike the sentences
@@ -1208,6 +1209,8 @@ def keyed(
         if GROWTH in local and COMPARED_IN_BRACKETS.search(ctx.lead):
             local = tuple(t for t in local if t != GROWTH)  # "an increase on the last vote (76.6% in 2021)"
         measure = tuple(dict.fromkeys((*(local if local else mtoks), *stoks)))
+        if AGE in mtoks:
+            measure = (AGE,)  # "a 37-year-old firefighter also died": her age, whatever the sentence counts
         rules = (mrules if not local else frozenset()) | (wrules if local else frozenset())
         via = None
         block = block_key(a)
@@ -1275,7 +1278,8 @@ def keyed(
             time = next((y for lo, hi, y in listed_years.get(a.doc_id, ()) if lo <= a.start < hi), None)
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
-                  reader.kind(a, ctx), via, label=label, near=near_words(ctx, skip), counted=counted)
+                  None if measure == (AGE,) else reader.kind(a, ctx),  # an age is no poll's figure
+                  via, label=label, near=near_words(ctx, skip), counted=counted)
         if k.role == "after" and time and time.lower().startswith("from"):
             k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]

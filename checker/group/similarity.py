@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
 from checker.group.keys import (
+    AGE,
     DECLINE,
     GROWTH,
     PRIOR,
@@ -34,6 +35,7 @@ SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
 SAME_VALUE = 70.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``)
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
+AGE_SLACK = 2  # years two reports of one person's age may differ by (a birthday, a wrong year): beyond, two people
 VARIANT_LENGTH = 7  # place names this long that differ in one letter are one place spelt two ways
 CONTEXT_BONUS = 10.0  # at most this much for the rare words around two figures that both share (``_overlap``)
 
@@ -67,6 +69,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "kind"
     if x.fates and y.fates and not x.fates & y.fates:
         return "measure"  # "100 dead" and "79 missing": two fates, however alike the sentences around them
+    if x.measure == y.measure == (AGE,) and abs((x.a.value or 0) - (y.a.value or 0)) > AGE_SLACK:
+        return "measure"  # "a five-year-old startup" and "its 41-year-old chief": two ages, two holders
     if (dx := direction(x)) and (dy := direction(y)) and dx != dy:
         return "direction"  # "added 73,000 jobs" and "eliminating 258,000 jobs" are two changes
     if x.per and y.per and x.per != y.per:

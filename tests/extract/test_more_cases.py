@@ -241,3 +241,19 @@ def test_an_assertion_carries_the_names_of_its_sentence(ext):
     """Grouping learns from them which names the corpus uses as places and which as organisations."""
     a = figure_in(ext, "Flooding in Cornwall left 3,400 homes without power, Western Power said.", "3,400 homes")
     assert ("Cornwall", "GPE") in a.entities
+
+
+@pytest.mark.parametrize(("sentence", "figure", "holder"), [
+    ("Okafor, a 58-year-old former central banker, won the runoff.", "58-year-old", "Okafor"),
+    ("A 44-year-old paramedic was among the injured.", "44-year-old", "paramedic"),
+    ("The 72-year-old Lindqvist conceded on Sunday.", "72-year-old", "Lindqvist"),
+])
+def test_an_age_is_a_figure_of_its_holder(ext, sentence, figure, holder):
+    """"a 58-year-old former central banker" is an age (a duration used as an adjective is none: "a five-year
+    contract"), measured as one, held by the noun it describes or the name that noun stands beside."""
+    a = figure_in(ext, sentence, figure)
+    assert (a.unit, a.measure, a.subject) == ("year", "age", holder)
+
+
+def test_a_duration_describing_a_noun_is_no_age(ext):
+    assert not [a for a in ext("The striker signed a five-year contract with the club.") if "five" in a.text]
