@@ -154,6 +154,9 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return not m.words
     if any(t.ent_type_ in _NAME_ENTS for t in toks) and not m.words:
         return False
+    if _apposed_age(m, toks[-1], text):
+        m.unit = un.Unit("year", un.PHYSICAL, un.pint_dimension("year") or "year", "", AGE_NOTE)
+        return True
     if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range and not _tallied(toks[-1]):
         return False
     first, last = toks[0], toks[-1]
@@ -189,6 +192,20 @@ _PART_FROM_PLACE = re.compile(r"\s+(?:from|in|at)\s+(?:the\s+)?[A-Z]")
 _COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:have|had|has|were|was)?\s*"
                            r"(?:died|dead|killed|deaths|injured|missing|people|victims|fatalities|"
                            r"missing person reports|reports|cases)\b", re.I)
+
+
+AGE_NOTE = "an age, between commas after a name"
+_MAX_AGE = 120
+
+
+def _apposed_age(m: Mention, tok: Token, text: str) -> bool:
+    """"Maria Lopez, 72, died in the fire": a whole number between commas right after a name is that
+    person's age (NER reads it as a date)."""
+    if m.value is None or m.value != int(m.value) or not 0 < m.value <= _MAX_AGE or m.is_range:
+        return False
+    if not (text[:m.start].rstrip().endswith(",") and text[m.end:].lstrip().startswith(",")):
+        return False
+    return tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i
 
 
 # nouns that name a running total: what "stands at" or "is" after them is a count, whatever NER says
@@ -672,7 +689,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
         label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
     subject = _clean(subject)
-    if m.unit is not None and m.unit.surface.lower().endswith("old"):
+    if m.unit is not None and (m.unit.surface.lower().endswith("old") or m.unit.note == AGE_NOTE):
         measure = "age"  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
         aged = _aged(root)
         if aged is not None:

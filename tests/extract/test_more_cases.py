@@ -257,3 +257,17 @@ def test_an_age_is_a_figure_of_its_holder(ext, sentence, figure, holder):
 
 def test_a_duration_describing_a_noun_is_no_age(ext):
     assert not [a for a in ext("The striker signed a five-year contract with the club.") if "five" in a.text]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "holder"), [
+    ("The driver, Tomas Brenner, 29, was charged on Monday.", "29", "Tomas Brenner"),
+    ("Okafor, 58, thanked her supporters.", "58", "Okafor"),
+])
+def test_a_number_between_commas_after_a_name_is_an_age(ext, sentence, figure, holder):
+    """NER reads "Okafor, 58," as a date; between commas right after a name it is her age."""
+    a = figure_in(ext, sentence, figure)
+    assert (a.unit, a.measure, a.subject) == ("year", "age", holder)
+
+
+def test_a_number_between_commas_after_a_common_noun_is_no_age(ext):
+    assert all(a.measure != "age" for a in ext("Revenue, 45, was up on the year."))
