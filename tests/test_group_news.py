@@ -1477,3 +1477,16 @@ def test_an_age_beside_a_poll_is_no_poll_figure():
         "The 58-year-old Okafor thanked her supporters in the capital.",
     )
     assert group_of(result, "d0", "58-year-old") == {("d0", "58-year-old"), ("d1", "58-year-old")}
+
+
+def test_one_name_spaced_two_ways_is_one_holder():
+    """"JPMorgan" and "JP Morgan", "ExxonMobil" and "Exxon Mobil (XOM)": one name, however it is spaced."""
+    result = audit(
+        "JPMorgan earned $13.4 billion in the third quarter.",
+        "JP Morgan earned $13.2 billion in the third quarter, the bank said.",
+        "Exxon Mobil (XOM) agreed to pay $4.1 billion for the pipeline.",
+        "ExxonMobil will pay $4.3 billion for the pipeline, people familiar said.",
+    )
+    assert group_of(result, "d0", "$13.4 billion") == {("d0", "$13.4 billion"), ("d1", "$13.2 billion")}
+    assert group_of(result, "d2", "$4.1 billion") == {("d2", "$4.1 billion"), ("d3", "$4.3 billion")}
+    assert keys_by(result, "subject")[("d3", "$4.3 billion")] == "xom"

@@ -611,6 +611,7 @@ class Reader:
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
+        self.aliases_unspaced: dict[str, str] = {}  # the same, by the long name written without spaces
         self.siblings: dict[str, set[int]] = defaultdict(set)  # name -> the lists it stands in (see learn)
         self.listed: list[frozenset[str]] = []  # the lists of names themselves, in a stable order
         self.by_word: dict[str, set[str]] = defaultdict(set)  # a listed name by its first word
@@ -727,6 +728,8 @@ class Reader:
         populist Sahra Wagenknecht Alliance" is "BSW" where the corpus wrote "Sahra Wagenknecht Alliance (BSW)")."""
         if key in self.aliases:
             return self.aliases[key]
+        if (short := self.aliases_unspaced.get(key.replace(" ", ""))) is not None:
+            return short  # "ExxonMobil" where the corpus wrote "Exxon Mobil (XOM)"
         words = key.split()
         for i in range(1, len(words) - 1):
             short = self.aliases.get(" ".join(words[i:]))
@@ -783,6 +786,7 @@ class Reader:
         # company is a company, however often NER calls it a GPE
         self.things |= corporate
         self.known_places = {p for p in self.known_places if not self._company(p, corporate)}
+        self.aliases_unspaced = {long.replace(" ", ""): short for long, short in self.aliases.items()}
         self._index_siblings()
 
     def _learn_owners(self, sentence: str) -> None:

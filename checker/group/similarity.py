@@ -157,8 +157,9 @@ def abbreviates(short: str, long: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def one_name(a: str, b: str) -> bool:
-    """One of two names abbreviates the other (read once per pair of names, not per pair of mentions)."""
-    return abbreviates(a, b) or abbreviates(b, a)
+    """One of two names abbreviates the other, or both are one name spaced two ways ("ExxonMobil", "Exxon
+    Mobil"); read once per pair of names, not per pair of mentions."""
+    return a.replace(" ", "") == b.replace(" ", "") or abbreviates(a, b) or abbreviates(b, a)
 
 
 def subject_evidence(x: Keyed, y: Keyed) -> float:
