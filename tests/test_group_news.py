@@ -1490,3 +1490,15 @@ def test_one_name_spaced_two_ways_is_one_holder():
     assert group_of(result, "d0", "$13.4 billion") == {("d0", "$13.4 billion"), ("d1", "$13.2 billion")}
     assert group_of(result, "d2", "$4.1 billion") == {("d2", "$4.1 billion"), ("d3", "$4.3 billion")}
     assert keys_by(result, "subject")[("d3", "$4.3 billion")] == "xom"
+
+
+def test_exchange_rates_group_by_currency():
+    """The rand's low against the dollar, stated "per dollar" and "to the dollar", is one figure; the yen's
+    rate in the same story is another currency's."""
+    result = audit(
+        "The rand hit a two-month low of 18.9410 per dollar after the vote.",
+        "The rand fell to a two-month low of 18.9410 to the dollar, data showed.",
+        "The yen, by contrast, firmed to 151.20 per dollar.",
+    )
+    assert group_of(result, "d0", "18.9410 per dollar") == {("d0", "18.9410 per dollar"),
+                                                             ("d1", "18.9410 to the dollar")}

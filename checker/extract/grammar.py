@@ -225,6 +225,11 @@ _MONEY_WORDS = re.compile(r"£|\b(?:sterling|tax\w*|budget\w*|pay\w*|paid|wages?
 _MAGNITUDE_REACH = 40  # "magnitude" and its verb, read back this far from a figure (not the whole sentence)
 _MAGNITUDE_BEFORE = re.compile(r"\b(magnitude)(?:\s+(?:of|was|is|measured|registered))?(?:\s+|-)$", re.I)
 _RICHTER_AFTER = re.compile(r"\s+on the Richter scale\b", re.I)  # "6.0 on the Richter scale"
+# "17.5020 per dollar", "151.20 to the dollar": an exchange rate, so many units of one currency per another
+_PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|to\s+one|against\s+the|a)\s+(?:(?:US|U\.S\.)\s+)?"
+                           r"(dollar|euro|pound|yen|yuan|franc)\b(?!\s+(?:bills?|notes?|coins?|stores?|menus?)\b)",
+                           re.I)
+_CURRENCY_CODES = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "franc": "CHF"}
 
 
 def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | None:
@@ -276,6 +281,9 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
             unit, start = un.make_physical("magnitude", None, before.group(1)), before.start()
         elif unit is None and (richter := _RICHTER_AFTER.match(text, end)):
             unit, end = un.make_physical("magnitude", None, richter.group(0).strip()), richter.end()
+        elif unit is None and not n.words and (per := _PER_CURRENCY.match(text, end)):
+            code = f"per {_CURRENCY_CODES[per.group(1).lower()]}"
+            unit, end = un.Unit(code, un.CURRENCY, code, per.group(0).strip()), per.end()
     else:
         inner = None
     if unit is not None and unit.unit_class == un.CURRENCY and unit.canonical == "USD":

@@ -271,3 +271,13 @@ def test_a_number_between_commas_after_a_name_is_an_age(ext, sentence, figure, h
 
 def test_a_number_between_commas_after_a_common_noun_is_no_age(ext):
     assert all(a.measure != "age" for a in ext("Revenue, 45, was up on the year."))
+
+
+@pytest.mark.parametrize(("sentence", "figure", "unit"), [
+    ("The rand slid to 18.9410 per dollar by midday.", "18.9410 per dollar", "per USD"),
+    ("The yen weakened past 152.30 to the dollar on Friday.", "152.30 to the dollar", "per USD"),
+    ("The forint traded at 395.2 per euro.", "395.2 per euro", "per EUR"),
+])
+def test_an_exchange_rate_is_so_many_per_currency(ext, sentence, figure, unit):
+    """A bare number "per dollar" or "to the dollar" is an exchange rate, not a bare number."""
+    assert figure_in(ext, sentence, figure).unit == unit
