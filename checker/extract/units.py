@@ -100,7 +100,9 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("gal", "gallon", r"gallons?", r"gal"),
     ("pt", "pint", r"pints?", r""),
     ("qt", "quart", r"quarts?", r"qt"),
-    ("barrel", "barrel", r"barrels?", r"bbl|bbls"),
+    # oil output: "1.3mn b/d", "2mn boe/d", "900,000 bpd" (a day's barrels, as "barrels per day" reads)
+    ("barrel/day", "barrel", r"barrels? (?:of oil equivalent )?(?:per|a) day", r"bpd|b/d|bbl/d|boe/d|boepd|BOE/d"),
+    ("barrel", "barrel", r"barrels?", r"bbl|bbls|boe|BOE"),
     ("kn", "knot", r"knots?", r"kn"),
     ("hp", "horsepower", r"horsepower|brake horsepower", r"hp|bhp|HP"),
     ("lbft", "foot*pound_force", r"pound-feet|pound-foot|foot-pounds?|lb-ft|lb ft", r""),
@@ -365,6 +367,8 @@ def physical_after(text: str, pos: int, attached_ok: bool = True) -> tuple[Unit,
 @lru_cache(maxsize=256)
 def make_physical(canon: str, pint_expr: str | None, surface: str) -> Unit:
     dim = pint_dimension(pint_expr) if pint_expr else None
+    if canon.endswith("/day") and dim:  # a daily rate written as one symbol: as "barrels per day" is read
+        return with_rate(Unit(canon.removesuffix("/day"), PHYSICAL, dim, surface), "day", "")
     note = None
     if canon == "t" and re.fullmatch(r"tons?", surface, re.I):
         note = TONS_NOTE

@@ -281,3 +281,15 @@ def test_a_number_between_commas_after_a_common_noun_is_no_age(ext):
 def test_an_exchange_rate_is_so_many_per_currency(ext, sentence, figure, unit):
     """A bare number "per dollar" or "to the dollar" is an exchange rate, not a bare number."""
     assert figure_in(ext, sentence, figure).unit == unit
+
+
+@pytest.mark.parametrize(("sentence", "figure", "unit", "value"), [
+    ("The merged group will pump 1.4mn b/d next year.", "1.4mn b/d", "barrel/day", 1.4e6),
+    ("Output should reach about 3mn boe/d by 2030.", "about 3mn boe/d", "barrel/day", 3e6),
+    ("The refinery processes 250,000 bpd of crude.", "250,000 bpd", "barrel/day", 2.5e5),
+    ("The basin holds an estimated 12bn boe of resources.", "an estimated 12bn boe", "barrel", 1.2e10),
+])
+def test_oil_output_symbols_are_barrels(ext, sentence, figure, unit, value):
+    """"b/d", "bpd", "boe/d" are "barrels per day" written as one symbol; "boe" a barrel of oil equivalent."""
+    a = figure_in(ext, sentence, figure)
+    assert (a.unit, a.value) == (unit, value)
