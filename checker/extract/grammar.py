@@ -434,6 +434,8 @@ _UP_RE = re.compile(rf"(?<![A-Za-z])(?:{_UP})\s+{_FILLER}$", re.I)
 _DOWN_RE = re.compile(rf"(?<![A-Za-z])(?:{_DOWN})\s+{_FILLER}$", re.I)
 
 
+# "climbed as high as $57.80", "fell as low as 17.9": the level a move reached ("rose as much as 9%" is its size)
+_LEVEL_REACHED = re.compile(r"as\s+(?:high|low)\s+as\b", re.I)
 # "to raise $748 million", "raised a further €2bn": money a company collects is a sum, not a rise
 _RAISE_MONEY = re.compile(rf"(?<![A-Za-z])rais(?:e|ed|es|ing)\s+(?!by\b){_FILLER}$", re.I)
 
@@ -565,7 +567,10 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
             m.high, m.high_inclusive = 100.0, True
         m.change = from_to_change(text, m) if m.from_to else None
         money = m.unit is not None and m.unit.unit_class == un.CURRENCY
-        m.change = m.change or _direction(text, m.start, money) or _direction_after(text, m.end)
+        if _LEVEL_REACHED.match(text, m.start):
+            m.change = m.change or _direction_after(text, m.end)  # "climbed as high as $57.80": a level
+        else:
+            m.change = m.change or _direction(text, m.start, money) or _direction_after(text, m.end)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []
     for m in merged:

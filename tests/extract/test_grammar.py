@@ -183,6 +183,9 @@ def test_units_carry_class_dimension_and_surface(ext):
     ("The chip designer priced its listing to raise $2.1 billion.", "$2.1 billion", None),
     ("The startup has raised a further €40 million from investors.", "€40 million", None),
     ("The brewer raised by $0.30 the price of a crate.", "$0.30", "up"),
+    # the level a move reached is no change; how far it went is
+    ("The shares jumped as high as $61.40 before easing.", "as high as $61.40", None),
+    ("The shares jumped as much as 9% before easing.", "as much as 9%", "up"),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
