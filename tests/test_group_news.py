@@ -1502,3 +1502,14 @@ def test_exchange_rates_group_by_currency():
     )
     assert group_of(result, "d0", "18.9410 per dollar") == {("d0", "18.9410 per dollar"),
                                                              ("d1", "18.9410 to the dollar")}
+
+
+def test_a_session_high_is_a_peak_whichever_word_says_it():
+    """"a high of $61.20" and "peaked at $60.90" are one figure reported two ways (a conflict to show); the
+    closing price beside them is another."""
+    result = audit(
+        "Kelvra's shares hit an intraday high of $61.20 before closing at $57.10.",
+        "The shares peaked at $60.90 on their first day of trading.",
+        "Kelvra closed at $57.10, up 48% from the offer price.",
+    )
+    assert group_of(result, "d0", "$61.20") == {("d0", "$61.20"), ("d1", "$60.90")}
