@@ -1513,3 +1513,10 @@ def test_a_session_high_is_a_peak_whichever_word_says_it():
         "Kelvra closed at $57.10, up 48% from the offer price.",
     )
     assert group_of(result, "d0", "$61.20") == {("d0", "$61.20"), ("d1", "$60.90")}
+
+
+def test_a_month_naming_the_quarter_is_no_measure():
+    """"a record September quarter revenue of $94.9 billion" measures revenue; the month dates it."""
+    result = audit("Lumio reported a record September quarter revenue of $94.9 billion.")
+    measures = keys_by(result, "measure")
+    assert "september" not in measures[("d0", "$94.9 billion")] and "revenue" in measures[("d0", "$94.9 billion")]

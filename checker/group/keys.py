@@ -57,6 +57,7 @@ BARE_COUNT = 100  # a bare number this large, right after a count, continues it 
 # a price per share: never earnings per share
 STOCK = "stock"  # the pack's canonical word for shares
 SHARE_PRICE = frozenset(("price", "closing", "opening", "close", "open", "value", "valuation", STOCK, "offer"))
+DATE_WORDS = CALENDAR_WORDS - {"march", "may"}  # "a record September quarter": a date, no measure ("the march" is one)
 STALE_YEARS = 2  # a figure dated this many years before its report is a past one ("the 2011 quake killed ...")
 ANAPHORA_CHARS = 400  # a figure without measure words refers back at most this far (about two sentences)
 
@@ -1244,8 +1245,8 @@ def keyed(
         place = reader.place(a, ctx)
         period = reader.period(a, ctx)
         drop = set(norm.tokens(place)[0]) if place else set()
-        measure = tuple(t for t in measure if t not in drop and not PERIOD_RE.fullmatch(t)
-                        and t not in ORDINAL and t not in ("quarter", "fiscal", "half"))
+        measure = tuple(t for t in measure if t not in drop and not PERIOD_RE.fullmatch(t) and t not in ORDINAL
+                        and t not in ("quarter", "fiscal", "half") and t not in DATE_WORDS)  # "September quarter"
         subject, srules = norm.subject(a.subject)
         if reader.subject_place(a):
             subject = None
