@@ -93,10 +93,10 @@ def test_blind_sets_hold_their_floor(name):
     assert not result.errors
     r = result.ratios()
     floors = {"blind": (0.95, 0.46, 0.73, 0), "blind2": (0.97, 0.43, 0.65, 2), "blind3": (0.95, 0.26, 0.52, 5),
-              "blind4": (0.93, 0.31, 0.56, 4), "blind5": (0.94, 0.45, 0.64, 4),
+              "blind4": (0.96, 0.34, 0.58, 4), "blind5": (0.94, 0.45, 0.64, 4),
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.31, 0.48, 4),
-              "blind8": (0.97, 0.48, 0.59, 6), "blind9": (0.97, 0.50, 0.72, 4),
-              "blind10": (0.98, 0.37, 0.65, 4), "blind11": (0.97, 0.24, 0.48, 3),
+              "blind8": (0.98, 0.48, 0.61, 6), "blind9": (0.97, 0.50, 0.72, 4),
+              "blind10": (0.98, 0.37, 0.65, 4), "blind11": (0.97, 0.28, 0.51, 3),
               "blind12": (0.97, 0.29, 0.60, 7)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
@@ -115,7 +115,9 @@ def test_blind_sets_hold_their_floor(name):
     # 20.4% (10/49), 51.0% (25/49), 2; blind7 23/47 right (one death-toll group of the Palisades fire right by
     # accident before: a conflict with four extra members). Ages read (blind11 26/49 right, 11/49 whole), then one
     # name spaced two ways ("ExxonMobil", "Exxon Mobil (XOM)"): blind11 97.1%, 24.5% (12/49), 49.0% (24/49), 2 (the
-    # value reported during the talks, "$60 billion", now meets the deal's "$59.5 billion": minor, not two agrees)
+    # value reported during the talks, "$60 billion", now meets the deal's "$59.5 billion": minor, not two agrees).
+    # End of session 13 (ages, exchange rates, oil output, a session's high): blind4 96.3%, 34.1% (14/41), 58.5%
+    # (24/41), 4; blind8 98.8%, 48.9% (23/47), 61.7% (29/47), 6; blind11 97.6%, 28.6% (14/49), 51.0% (25/49), 3
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
