@@ -97,7 +97,7 @@ def test_blind_sets_hold_their_floor(name):
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.31, 0.48, 4),
               "blind8": (0.98, 0.48, 0.61, 6), "blind9": (0.97, 0.50, 0.72, 4),
               "blind10": (0.98, 0.37, 0.65, 4), "blind11": (0.97, 0.28, 0.51, 3),
-              "blind12": (0.97, 0.29, 0.60, 7)}[name]
+              "blind12": (0.97, 0.29, 0.62, 6)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
     # (14/41, 24/41 before a loose outlier left its group: "sixty years" against "nearly 80 years"); blind5 95.9%,
@@ -117,7 +117,8 @@ def test_blind_sets_hold_their_floor(name):
     # name spaced two ways ("ExxonMobil", "Exxon Mobil (XOM)"): blind11 97.1%, 24.5% (12/49), 49.0% (24/49), 2 (the
     # value reported during the talks, "$60 billion", now meets the deal's "$59.5 billion": minor, not two agrees).
     # End of session 13 (ages, exchange rates, oil output, a session's high): blind4 96.3%, 34.1% (14/41), 58.5%
-    # (24/41), 4; blind8 98.8%, 48.9% (23/47), 61.7% (29/47), 6; blind11 97.6%, 28.6% (14/49), 51.0% (25/49), 3
+    # (24/41), 4; blind8 98.8%, 48.9% (23/47), 61.7% (29/47), 6; blind11 97.6%, 28.6% (14/49), 51.0% (25/49), 3;
+    # blind12 (held out) 97.6%, 29.2% (14/48), 62.5% (30/48), 6 at 8e72a97
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
