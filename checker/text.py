@@ -10,6 +10,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CALENDAR_WORDS = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))  # capitalised, yet never a name
+AGE = "age"  # the measure extraction gives an age ("a 61-year-old former mayor"), which grouping keys on
 # nouns news puts before a company's name ("social media company Reddit", "British chipmaker Arm Holdings")
 BUSINESS_NOUNS = ("company", "firm", "group", "giant", "startup", "start-up", "platform", "retailer", "bank", "lender",
                   "insurer", "conglomerate", "manufacturer", "operator", "developer", "carrier", "airline", "chipmaker",

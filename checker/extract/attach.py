@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
-from checker.text import BUSINESS_NOUNS, CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
+from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -690,7 +690,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
     subject = _clean(subject)
     if m.unit is not None and (m.unit.surface.lower().endswith("old") or m.unit.note == AGE_NOTE):
-        measure = "age"  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
+        measure = AGE  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
         aged = _aged(root)
         if aged is not None:
             subject, label = _clean(_phrase(aged, keep_amod=False, skip=skip)), label_of(aged)

@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract.units import base_factor, conversion_factor, fixed_base, time_unit
 from checker.model import Assertion, Qualifier, SynonymSet
-from checker.text import BUSINESS_NOUNS, CALENDAR_WORDS, MONTHS, fold, singular
+from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, MONTHS, fold, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
@@ -110,7 +110,6 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "north america", "west africa", "east africa", "southern africa", "gulf", "balkans", "baltics",
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
-AGE = "age"  # the measure extraction gives an age ("a 61-year-old former mayor")
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
 DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
 # what befell people, one fate each: the dead are never the missing nor the injured, however alike the sentences

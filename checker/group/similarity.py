@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
 from checker.group.keys import (
-    AGE,
     DECLINE,
     GROWTH,
     PRIOR,
@@ -22,6 +21,7 @@ from checker.group.keys import (
     same_figure,
     same_number,
 )
+from checker.text import AGE
 
 SUBJECT_WEIGHT = 15.0
 MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
