@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -155,7 +156,8 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
     if any(t.ent_type_ in _NAME_ENTS for t in toks) and not m.words:
         return False
     if _apposed_age(m, toks[-1], text):
-        m.unit = un.Unit("year", un.PHYSICAL, un.pint_dimension("year") or "year", "", AGE_NOTE)
+        m.unit = replace(un.make_physical("year", "year", ""), note=un.AGE_NOTE)
+        m.notes.append(un.AGE_NOTE)
         return True
     if any(t.ent_type_ in _DATE_ENTS for t in toks) and not m.words and not m.is_range and not _tallied(toks[-1]):
         return False
@@ -194,7 +196,6 @@ _COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:have|had|has|were|wa
                            r"missing person reports|reports|cases)\b", re.I)
 
 
-AGE_NOTE = "an age, between commas after a name"
 _MAX_AGE = 120
 
 
@@ -689,7 +690,7 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
         label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
     subject = _clean(subject)
-    if m.unit is not None and (m.unit.surface.lower().endswith("old") or m.unit.note == AGE_NOTE):
+    if m.unit is not None and m.unit.note == un.AGE_NOTE:
         measure = AGE  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
         aged = _aged(root)
         if aged is not None:

@@ -298,7 +298,7 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     # "a five-year contract": a duration used as an adjective describes the noun, it is no claim; an age
     # ("a 61-year-old former mayor") is one
     if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
-            and re.match(r" [A-Za-z$€£]", text[end:end + 2]) and not unit.surface.lower().endswith("old"):
+            and re.match(r" [A-Za-z$€£]", text[end:end + 2]) and unit.note != un.AGE_NOTE:
         return None
     # a slash pair is a fraction only when it measures something: "1/16 of a pint", not "9/11"
     if unit is None and re.search(r"\d[/⁄]\d", text[n.start:n.end]) and not _OF_A.match(text, n.end):
@@ -567,10 +567,8 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
             m.high, m.high_inclusive = 100.0, True
         m.change = from_to_change(text, m) if m.from_to else None
         money = m.unit is not None and m.unit.unit_class == un.CURRENCY
-        if _LEVEL_REACHED.match(text, m.start):
-            m.change = m.change or _direction_after(text, m.end)  # "climbed as high as $57.80": a level
-        else:
-            m.change = m.change or _direction(text, m.start, money) or _direction_after(text, m.end)
+        before = None if _LEVEL_REACHED.match(text, m.start) else _direction(text, m.start, money)  # a level reached
+        m.change = m.change or before or _direction_after(text, m.end)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []
     for m in merged:

@@ -22,6 +22,7 @@ PHYSICAL = "physical"
 COUNT = "count"
 
 TONS_NOTE = "'tons' is ambiguous: short ton (907.2 kg) or metric tonne (1000 kg); read as metric tonnes"
+AGE_NOTE = "an age"  # "61-year-old", "72 years old", "Maria Lopez, 72,": a time measured as how old someone is
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,6 +373,8 @@ def make_physical(canon: str, pint_expr: str | None, surface: str) -> Unit:
     note = None
     if canon == "t" and re.fullmatch(r"tons?", surface, re.I):
         note = TONS_NOTE
+    elif time_unit(canon) and surface.lower().endswith("old"):
+        note = AGE_NOTE
     return Unit(canon, PHYSICAL, dim or canon, surface, note)
 
 

@@ -253,6 +253,7 @@ def test_an_age_is_a_figure_of_its_holder(ext, sentence, figure, holder):
     contract"), measured as one, held by the noun it describes or the name that noun stands beside."""
     a = figure_in(ext, sentence, figure)
     assert (a.unit, a.measure, a.subject) == ("year", "age", holder)
+    assert "an age" in a.notes
 
 
 def test_a_duration_describing_a_noun_is_no_age(ext):
@@ -267,6 +268,7 @@ def test_a_number_between_commas_after_a_name_is_an_age(ext, sentence, figure, h
     """NER reads "Okafor, 58," as a date; between commas right after a name it is her age."""
     a = figure_in(ext, sentence, figure)
     assert (a.unit, a.measure, a.subject) == ("year", "age", holder)
+    assert "an age" in a.notes
 
 
 def test_a_number_between_commas_after_a_common_noun_is_no_age(ext):
