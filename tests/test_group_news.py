@@ -1520,3 +1520,36 @@ def test_a_month_naming_the_quarter_is_no_measure():
     result = audit("Lumio reported a record September quarter revenue of $94.9 billion.")
     measures = keys_by(result, "measure")
     assert "september" not in measures[("d0", "$94.9 billion")] and "revenue" in measures[("d0", "$94.9 billion")]
+
+
+def test_the_same_number_restated_joins_where_no_link_did():
+    """"from 20% to 24%" under "the top band" and under "the top rate of capital gains tax": no measure word
+    links the old rates, but both sentences restate one number among shared rare words; the member says so."""
+    result = audit(
+        "Capital gains: the basic band will climb from 10% to 18%, with the top band going from 20% to 24%.",
+        "The top rate of capital gains tax will rise from 20% to 24%, the treasurer said.",
+    )
+    assert group_of(result, "d0", "20%") == {("d0", "20%"), ("d1", "20%")}
+    g = next(g for g in result.groups if len(g.members) == 2 and "20" in g.reason)
+    assert any(w.rule and "same-number" in w.rule for w in g.why)
+
+
+def test_the_same_number_in_sentences_sharing_no_word_stays_apart():
+    """Two "three days" (a mourning period, a rescue) share the number and nothing else; the figure's own
+    words ("three days") are no evidence."""
+    result = audit(
+        "The government declared three days of national mourning after the floods.",
+        "A woman was rescued alive from her car after three days trapped in the mud.",
+    )
+    assert result.groups == ()
+
+
+def test_a_strict_bound_is_not_the_flat_number_restated():
+    """"just under 20%" excludes 20%: the same number hedged to one side never joins a flat "20%" on the
+    number alone."""
+    result = audit(
+        "Capital gains: the basic band will climb from 10% to 18%, with the top band going from 20% to 24%.",
+        "The top rate of capital gains tax, just under 20% before the budget, will rise to 24%.",
+    )
+    assert group_of(result, "d0", "20%") == set()
+    assert group_of(result, "d0", "24%") == {("d0", "24%"), ("d1", "24%")}

@@ -10,19 +10,28 @@ from itertools import combinations
 from typing import Any
 
 from checker.group.keys import (
+    FUNCTION_WORDS,
     PEOPLE,
     SHARE_BLOCKS,
     Keyed,
     keyed,
     magnitude,
     one_statement,
+    plain_words,
     same_figure,
     same_number,
     written,
 )
 from checker.group.notes import attribution_notes, syndication, syndication_note, updated_figure
-from checker.group.similarity import context_weights, keys_differ, similarity, word_weight
-from checker.model import Assertion, Group, SynonymSet, Why
+from checker.group.similarity import (
+    context_weights,
+    keys_differ,
+    measures_clash,
+    similarity,
+    subject_evidence,
+    word_weight,
+)
+from checker.model import Assertion, Group, Qualifier, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
 RARE_WORDS = 4  # a word around this many figures (or a fifth of the block) still pairs them as candidates
@@ -35,6 +44,7 @@ WORDS_SHOWN = 4  # words around a member and its closest peer that the explanati
 @dataclass
 class _Cluster:
     items: list[Keyed] = field(default_factory=list)
+    adopted: set[str] = field(default_factory=set)  # members joined by ``_adopt_orphans``, not by a link
 
     @property
     def docs(self) -> set[str]:
@@ -147,6 +157,7 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
         for k in cj.items:
             owner[k.a.id] = ci
     _join_twins(items, owner, scores, threshold)
+    _adopt_orphans(items, owner, scores)
     clusters = list({id(c): c for c in owner.values()}.values())
     clusters += [loose for c in clusters if (loose := _loose_outlier(c, scores)) is not None]
     return [c for c in clusters if c.items]
@@ -177,6 +188,60 @@ def _join_twins(
             there.items.append(k)
             owner[k.a.id] = there
             break
+
+
+ADOPTED = "same-number"  # the ``Why.rule`` of a member joined as the same number restated
+
+
+def _hedge_side(a: Assertion) -> str:
+    """Which side of its number a figure lies: a strict bound ("more than 80", "nearly 80") excludes the number
+    itself, so it never restates a flat "80"."""
+    return a.qualifier.value if a.qualifier in (Qualifier.GT, Qualifier.LT, Qualifier.NEARLY) else "at"
+
+
+def _adopt_orphans(items: Sequence[Keyed], owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float]) -> None:
+    """A figure no link joined to anything (its sentence words its measure in words no other does) goes where
+    another source states the same number, hedged to the same side, with nothing keeping them apart (no hard
+    key, no other named holder, no other table measure) and their sentences share a word rare in the block.
+    The same number restated is what outlets copy; it seldom turns a group's verdict, and shows one more
+    source saying it. The closest such mention (its link score, then the rare words shared) decides where."""
+    words = {k.a.id: _sentence_words(k) for k in items}
+    df = Counter(w for ws in words.values() for w in ws)
+    rare = max(RARE_WORDS, len(items) // 5)
+    by_number: dict[float, list[Keyed]] = defaultdict(list)
+    for k in items:
+        if (n := written(k.a)) is not None:
+            by_number[n].append(k)
+    for k in sorted(items, key=lambda k: k.a.id):
+        if len(owner[k.a.id].items) != 1 or (n := written(k.a)) is None:
+            continue
+        best: tuple[float, int] = (0.0, 0)
+        target: _Cluster | None = None
+        for o in sorted(by_number[n], key=lambda o: o.a.id):
+            c = owner[o.a.id]
+            if c is owner[k.a.id] or k.a.doc_id in c.docs or _hedge_side(o.a) != _hedge_side(k.a):
+                continue
+            if subject_evidence(k, o) < 0 or measures_clash(k, o) or any(_kept_apart(k, m) for m in c.items):
+                continue
+            shared = sum(1 for w in words[k.a.id] & words[o.a.id] if df[w] <= rare)
+            score = scores.get(_pair(k.a.id, o.a.id), 0.0)
+            if (score, shared) > best:
+                best, target = (score, shared), c
+        if target is not None:
+            owner[k.a.id].items.remove(k)
+            target.items.append(k)
+            target.adopted.add(k.a.id)
+            owner[k.a.id] = target
+
+
+def _sentence_words(k: Keyed) -> frozenset[str]:
+    """The content words of a mention's sentence but its own figure ("three days" shares no word with "three
+    days"): wider than ``Keyed.near``, which stops at the next figure, since a restated fact's sentence keeps
+    its nouns wherever the figures fall."""
+    sentence, at = k.a.sentence or "", k.a.start - k.a.sentence_start
+    rest = f"{sentence[:at]} {sentence[at + k.a.end - k.a.start:]}"
+    return frozenset(w for w in plain_words(rest) if len(w) > 2 and w not in FUNCTION_WORDS
+                     and not any(c.isdigit() for c in w))
 
 
 OUTLIER_LINK = 95.0  # a lone other number linked below this to the rest of its cluster ...
@@ -263,7 +328,7 @@ def _make_group(
     if places:  # only when a place keeps groups apart, so older ids stay stable
         key_parts.append(places.most_common(1)[0][0])
     key = "|".join(key_parts)
-    why = tuple(_why(k, items, scores, unit) for k in items)
+    why = tuple(_why(k, items, scores, unit, k.a.id in c.adopted) for k in items)
     notes = {n for k in items for n in k.a.notes}
     notes.update(attribution_notes(items))
     updated = updated_figure(items, published)
@@ -287,7 +352,9 @@ def _make_group(
     )
 
 
-def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], float], unit: str | None) -> Why:
+def _why(
+    k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], float], unit: str | None, adopted: bool = False
+) -> Why:
     best: tuple[float, Keyed | None] = (0.0, None)
     for o in items:
         if o is k:
@@ -314,9 +381,11 @@ def _why(k: Keyed, items: Sequence[Keyed], scores: Mapping[tuple[str, str], floa
         parts.append(f"words around both '{' '.join(around)}'")
     if k.a.attribution:
         parts.append(f"attributed to {k.a.attribution}")
+    if adopted:
+        parts.append("no link joined it: the same number restated, its sentence sharing a rare word")
     if best[1] is not None:
         parts.append(f"closest to {best[1].a.doc_id} '{best[1].a.text}'")
-    rule = ",".join(sorted(k.rules)) or None
+    rule = ",".join(sorted(k.rules | ({ADOPTED} if adopted else set()))) or None
     return Why(k.a.id, "; ".join(parts), best[0] or None, rule)
 
 

@@ -197,7 +197,7 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         return 0.0  # "the Greens at 13.5%" is a level; "up 3.9%" is no share
     same = same_figure(x.a, y.a)
     digits = min(x.digits, y.digits) if same else 0
-    specific = SPECIFIC_FIGURE if same and x.specific and y.specific and not _measures_clash(x, y) else 0.0
+    specific = SPECIFIC_FIGURE if same and x.specific and y.specific and not measures_clash(x, y) else 0.0
     evidence = subject_evidence(x, y)
     value = _same_value(x, y)
     if x.measure_set & y.measure_set:
@@ -236,12 +236,12 @@ def _same_value(x: Keyed, y: Keyed) -> float:
     keeping the two apart: outlets restating one fact word its measure every which way, and the figure is
     what they copy. Not where their measures name two different table quantities, nor for a change and a
     level."""
-    if min(x.written_digits, y.written_digits) < 2 or _measures_clash(x, y) or not same_number(x.a, y.a):
+    if min(x.written_digits, y.written_digits) < 2 or measures_clash(x, y) or not same_number(x.a, y.a):
         return 0.0
     return SAME_VALUE
 
 
-def _measures_clash(x: Keyed, y: Keyed) -> bool:
+def measures_clash(x: Keyed, y: Keyed) -> bool:
     """Evidence outside the measure words (the same number, the words around) never joins two different
     table measures, nor a change and a level. "Shares" names what is priced or counted, not which price
     ("selling shares at $51 apiece" is the offer price), so it tells no two table measures apart."""
@@ -279,7 +279,7 @@ def _context_similarity(x: Keyed, y: Keyed, weights: Mapping[str, float]) -> flo
     Only where neither measure names something else (two table measures that differ are two
     quantities) and the figures are close.
     """
-    if not (x.near & y.near) or _measures_clash(x, y):
+    if not (x.near & y.near) or measures_clash(x, y):
         return 0.0
     mx, my = magnitude(x.a), magnitude(y.a)
     if not (mx and my) or max(mx, my) / min(mx, my) > CONTEXT_NEARNESS:
