@@ -1553,3 +1553,20 @@ def test_a_strict_bound_is_not_the_flat_number_restated():
     )
     assert group_of(result, "d0", "20%") == set()
     assert group_of(result, "d0", "24%") == {("d0", "24%"), ("d1", "24%")}
+
+
+def test_a_listed_place_right_before_its_figure_is_that_figures_place():
+    """"...in four provinces: Valencia (41), Albacete (12)": each list item names its own place with no "in"
+    before it, where the corpus places the name elsewhere ("died in Cuenca"); a name it never places stays
+    none ("Albacete")."""
+    result = audit(
+        "Deaths have been reported in four provinces: Valencia (41), Albacete (12), Cuenca (7) and Malaga (3).",
+        "Rescuers in Valencia have recovered 41 bodies.",
+        "Seven people died in Cuenca, where the river burst its banks.",
+        "North Carolina has reported 46 deaths, South Carolina 27, officials in Raleigh said.",
+        "The storm left 27 dead in South Carolina.",
+    )
+    places = keys_by(result, "place")
+    assert places[("d0", "41")] == "valencia" and places[("d0", "7")] == "cuenca"
+    assert places[("d0", "12")] is None
+    assert places[("d3", "27")] == "south carolina"

@@ -79,13 +79,16 @@ _LIST_END = re.compile(r"(?:,|\s(?:and|or))\s*$|^\s*(?:and|or)\s+(?:the\s+)?[A-Z
 _NOT_LIST = re.compile(r"[\d.;:!?()]")  # another figure or a sentence break between: no list
 _BRACKETED_CHANGE = re.compile(r"\s*\(\s*[-+−–]\s*[\d.,]+\s*%?\s*\)")  # "(-251)", "(+1.2%)"
 _LIST_GAP = 40  # characters between a counted figure and the bare one after it in a list
+# "South Carolina, 29 deaths; Georgia, 25": items holding a comma are set apart by semicolons
+_SEMICOLON_ITEM = re.compile(r"\s*;\s*(?:and\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,?\s*")
 
 
 def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
     """A bare figure in a list counts what its neighbour counts: "with 151 and 121 seats"; "208 seats for
     the CDU, 152 for the AfD"; "holds 208 seats, the AfD 152, the SPD 120"; "10 people dead, including
-    nine from a collapsed tower". Only count nouns carry over, only within one list (a comma or "and",
-    no other figure, no sentence punctuation between).
+    nine from a collapsed tower"; "South Carolina, 29 deaths; Georgia, 25". Only count nouns carry over, only
+    within one list (a comma or "and", or a semicolon before a name; no other figure, no sentence punctuation
+    between).
     Returns the ids of the figures it gave a unit."""
     given: set[int] = set()
     for i, m in enumerate(mentions):
@@ -108,7 +111,8 @@ def _elided_units(mentions: Sequence[Mention], text: str) -> set[int]:
             continue
         gap = _BRACKETED_CHANGE.sub("", text[prev.end:m.start])
         listed = len(gap) <= _LIST_GAP and ("," in gap or _LIST_END.search(gap))
-        if (listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not _NOT_LIST.search(gap):
+        if ((listed or (len(gap) <= 2 * _LIST_GAP and _PART_GAP.search(gap))) and not _NOT_LIST.search(gap)) \
+                or _SEMICOLON_ITEM.fullmatch(gap):
             m.unit = prev.unit
             given.add(id(m))
     return given

@@ -79,6 +79,9 @@ _NAME = rf"{_CAP}[\w.'’-]*(?:\s+{_CAP}[\w.'’-]*)*"
 # since "the United States and Switzerland" are the two sides of a deal, not a total
 PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
 # the names "respectively" pairs with figures: "the Tories and the Greens"
+# a list item naming its place right before its figure: "...: North Carolina (73), South Carolina (36)",
+# "South Carolina, 29 deaths; Georgia, 25", "North Carolina has reported 46 deaths, South Carolina 27"
+LIST_ITEM_RE = re.compile(rf"(?:^|[,;:]\s*)(?:and\s+)?(?P<name>{_NAME})\s*[(,]?\s*$")
 NAME_LIST_RE = re.compile(rf"\b(?:the\s+)?{_NAME}(?:,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
@@ -642,6 +645,9 @@ class Reader:
     def place(self, a: Assertion, ctx: Context) -> str | None:
         """Nearest place named in the figure's clause; else a place-like subject; else one earlier in the sentence."""
         title = is_headline(ctx.sentence)
+        item = LIST_ITEM_RE.search(ctx.lead)
+        if item and (key := self._place_name(item.group("name"))) in self.known_places:
+            return key  # a list of places, each with its figure: the name right before it
         near = [(len(ctx.before) - pos, key) for pos, key in self._places(ctx.before, title)]
         near += [(pos, key) for pos, key in self._places(ctx.after, title)]
         if near:

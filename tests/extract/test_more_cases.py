@@ -128,6 +128,9 @@ ELIDED = [
     ("The flood killed 12 people in Lagos, 7 in Abuja and 3 in Kano.", "7", "people"),
     ("Police said 40 people were missing and six dead after the landslide.", "six", "people"),
     ("Officials confirmed 12 people dead, including four from a collapsed bridge.", "four", "people"),
+    # items that hold a comma are set apart by semicolons, each naming its holder
+    ("By province: Norland, 41 deaths; Estmark, 12; and Sudvale, 7.", "12", "death"),
+    ("By province: Norland, 41 deaths; Estmark, 12; and Sudvale, 7.", "7", "death"),
     # a change in brackets after each item is no item; "and the Greens 35" closes the list
     ("The Liberals hold 310 seats, the Tories 140 (-22) and the Greens 35 (+9).", "35", "seat"),
     # a bound takes the noun of the figure it answers ("while over N million ...")
