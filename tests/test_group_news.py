@@ -1570,3 +1570,15 @@ def test_a_listed_place_right_before_its_figure_is_that_figures_place():
     assert places[("d0", "41")] == "valencia" and places[("d0", "7")] == "cuenca"
     assert places[("d0", "12")] is None
     assert places[("d3", "27")] == "south carolina"
+
+
+def test_a_name_ner_calls_a_place_at_most_half_the_time_is_no_place():
+    """A party's name that NER reads as a person three times and as a country once ("Sanseito, Japan's
+    newest party") is a holder, not a place the seat counts are kept apart by."""
+    result = audit(
+        "Sanseito, Japan's newest party, won 3 seats.",
+        "Sanseito secured 3 seats on Sunday.",
+        "Sanseito won 3% of the vote.",
+        "Populist Sanseito gained 3 seats, the count showed.",
+    )
+    assert set(keys_by(result, "place").values()) == {None}

@@ -612,6 +612,7 @@ class Reader:
         self.bridges = frozenset(w.lower() for w in opts.get("bridges", DEFAULT_BRIDGES))
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
+        self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.aliases_unspaced: dict[str, str] = {}  # the same, by the long name written without spaces
@@ -678,7 +679,7 @@ class Reader:
             return None  # "San Francisco-based Reddit": the company, wherever it is based
         if not key or key in self.known_places:  # what the corpus mostly calls a place ("Paiporta", once a PERSON)
             return key
-        return key if a.subject_label in PLACE_LABELS and key not in self.things else None
+        return key if a.subject_label in PLACE_LABELS and key not in self.things | self.unplaced else None
 
     @staticmethod
     def _company(key: str, companies: set[str]) -> bool:
@@ -766,14 +767,16 @@ class Reader:
         for key, count in labels.items():
             place = sum(count[label] for label in PLACE_LABELS)
             thing = sum(count[label] for label in THING_LABELS)
-            if place > thing:
+            if 2 * place <= count.total():
+                self.unplaced.add(key)
+            if place > thing and key not in self.unplaced:
                 self.known_places.add(key)
             elif thing > place:
                 self.things.add(key)
         for a in assertions:
             if a.subject and a.subject_label in PLACE_LABELS:
                 key = self._place_name(a.subject)
-                if key and key not in self.things:  # "Milei": a GPE twice, an ORG six times
+                if key and key not in self.things | self.unplaced:  # "Milei": a GPE twice, an ORG six times
                     self.known_places.add(key)
             if not a.sentence or a.sentence in seen:
                 continue
