@@ -1582,3 +1582,14 @@ def test_a_name_ner_calls_a_place_at_most_half_the_time_is_no_place():
         "Populist Sanseito gained 3 seats, the count showed.",
     )
     assert set(keys_by(result, "place").values()) == {None}
+
+
+def test_a_listed_holder_may_hold_lower_case_particles():
+    """"..., Partido de la Costa 38, the Party for the Republic 28": each item's holder is its own name, particles
+    and all, not the sentence's subject."""
+    result = audit("The Progressive Alliance won 148 seats, Partido de la Costa 38, the Party for the Republic 28 "
+                   "and the Greens 9.")
+    subjects = keys_by(result, "subject")
+    assert subjects[("d0", "38")] == "partido de la costa"
+    assert subjects[("d0", "28")] == "party republic"
+    assert subjects[("d0", "148 seats")] == "progressive alliance"

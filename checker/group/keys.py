@@ -1023,7 +1023,10 @@ HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_
 HOLDER_CHARS = 80
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*$")
+# a name may hold lower-case particles: "the Democratic Party for the People 28", "Nippon Ishin no Kai 38"
+NAME_PARTICLE = r"(?:(?:of|for|the|no|de|del|da|la|von|van|der)\s+){1,3}"
+LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                            rf"({NAME_WORD}(?:\s+(?:{NAME_PARTICLE})?{NAME_WORD}){{0,3}})\s*$")
 # a rival's figure set against another's: "against Massa's 44.3%", "compared with Labour's 33.7%"
 POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over)\s+(?:the\s+)?"
                                   rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")
