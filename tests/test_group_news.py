@@ -1593,3 +1593,15 @@ def test_a_listed_holder_may_hold_lower_case_particles():
     assert subjects[("d0", "38")] == "partido de la costa"
     assert subjects[("d0", "28")] == "party republic"
     assert subjects[("d0", "148 seats")] == "progressive alliance"
+
+
+def test_an_honorific_is_no_part_of_a_name():
+    """"Mr Okafor" is "Daniel Okafor": without the honorific one name holds the other's words; "Ms Bello" stays
+    another holder."""
+    result = audit(
+        "Daniel Okafor won 55.7% of the vote in the runoff, the electoral board said.",
+        "Mr Okafor took 55.7% of the runoff vote, against 44.3% for Ms Bello.",
+        "Amina Bello conceded after winning 44.3% of the runoff vote.",
+    )
+    assert group_of(result, "d0", "55.7%") == {("d0", "55.7%"), ("d1", "55.7%")}
+    assert group_of(result, "d1", "44.3%") == {("d1", "44.3%"), ("d2", "44.3%")}

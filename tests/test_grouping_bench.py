@@ -96,8 +96,8 @@ def test_blind_sets_hold_their_floor(name):
               "blind4": (0.96, 0.34, 0.60, 4), "blind5": (0.94, 0.50, 0.68, 4),
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.31, 0.46, 4),
               "blind8": (0.98, 0.48, 0.61, 6), "blind9": (0.97, 0.50, 0.72, 4),
-              "blind10": (0.98, 0.37, 0.65, 4), "blind11": (0.97, 0.30, 0.51, 3),
-              "blind12": (0.98, 0.39, 0.70, 5), "blind13": (0.98, 0.39, 0.63, 4)}[name]
+              "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.30, 0.51, 3),
+              "blind12": (0.98, 0.41, 0.68, 5), "blind13": (0.98, 0.39, 0.63, 4)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
     # (14/41, 24/41 before a loose outlier left its group: "sixty years" against "nearly 80 years"); blind5 95.9%,
@@ -127,7 +127,9 @@ def test_blind_sets_hold_their_floor(name):
     # blind12, read from session 14: a listed place right before its figure ("Georgia (25)") and a semicolon list
     # ("South Carolina, 29 deaths; Georgia, 25"): 98.8% (168/170), 37.5% (18/48), 68.8% (33/48), 6; a name NER calls
     # a place at most half the time is none ("Komeito"): 39.6% (19/48), 70.8% (34/48), 5 (6 outside; 5 once a listed
-    # holder keeps its particles: "Nippon Ishin no Kai 38")
+    # holder keeps its particles: "Nippon Ishin no Kai 38"). Honorifics are no part of a name ("Mr Milei" is "Javier
+    # Milei"): blind10 39.5% (17/43); blind12 41.7% (20/48), 68.8% (33/48) (Musk's stake, a conflict group, now
+    # holds only its 9.2% mentions)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
