@@ -78,10 +78,10 @@ _NAME = rf"{_CAP}[\w.'’-]*(?:\s+{_CAP}[\w.'’-]*)*"
 # a list of places read as a total: "Jamaica, Haiti and Cuba"; stricter than NAME_LIST_RE on purpose (no "the"),
 # since "the United States and Switzerland" are the two sides of a deal, not a total
 PLACE_LIST_RE = re.compile(rf"\b{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME}")
-# the names "respectively" pairs with figures: "the Tories and the Greens"
 # a list item naming its place right before its figure: "...: North Carolina (73), South Carolina (36)",
 # "South Carolina, 29 deaths; Georgia, 25", "North Carolina has reported 46 deaths, South Carolina 27"
 LIST_ITEM_RE = re.compile(rf"(?:^|[,;:]\s*)(?:and\s+)?(?P<name>{_NAME})\s*[(,]?\s*$")
+# the names "respectively" pairs with figures: "the Tories and the Greens"
 NAME_LIST_RE = re.compile(rf"\b(?:the\s+)?{_NAME}(?:,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
