@@ -1605,3 +1605,14 @@ def test_an_honorific_is_no_part_of_a_name():
     )
     assert group_of(result, "d0", "55.7%") == {("d0", "55.7%"), ("d1", "55.7%")}
     assert group_of(result, "d1", "44.3%") == {("d1", "44.3%"), ("d2", "44.3%")}
+
+
+def test_a_legislatures_chamber_is_no_dwelling():
+    """"the previous election for the lower house": a chamber, not "homes" (a count of dwellings), and no
+    measure of the turnout beside it."""
+    result = audit(
+        "Turnout slipped to 51.26%, down from 54.87% in the previous election for the lower house in 2022.",
+        "This is well below the 54.87% turnout recorded at the last general election in 2022.",
+    )
+    assert keys_by(result, "measure")[("d0", "54.87%")] == ("turnout",)
+    assert group_of(result, "d1", "54.87%") == {("d0", "54.87%"), ("d1", "54.87%")}
