@@ -1616,3 +1616,26 @@ def test_a_legislatures_chamber_is_no_dwelling():
     )
     assert keys_by(result, "measure")[("d0", "54.87%")] == ("turnout",)
     assert group_of(result, "d1", "54.87%") == {("d0", "54.87%"), ("d1", "54.87%")}
+
+
+def test_two_clusters_restating_one_number_merge_and_the_look_alike_leaves():
+    """Best pair first can let a look-alike into one restatement of an offer price ("hit $57.80" linked to the
+    $34 of another source) while its document's own "$34" joins a second cluster of "$34"s, which the first
+    then refuses (one document, two figures). Two clusters mostly restating one number, linked over the
+    threshold, are one fact: they merge, and the look-alike leaves for a cluster of its own."""
+    from checker.group.cluster import _agglomerate, _pair
+
+    result = audit(
+        "Kelvra priced its shares at $34 each. On Thursday they hit $57.80.",
+        "The offering was priced at $34 a share.",
+        "Kelvra sold its stock at $34 apiece.",
+        "Shares were offered to investors at $34.",
+    )
+    ks = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    own, high, p1, p2, p3 = (ks[("d0", "$34")], ks[("d0", "$57.80")], ks[("d1", "$34")], ks[("d2", "$34")],
+                             ks[("d3", "$34")])
+    scores = {_pair(x.a.id, y.a.id): s for x, y, s in (
+        (high, p1, 95.0), (p1, p2, 94.0), (own, p3, 93.0), (p1, p3, 90.0), (p2, p3, 90.0))}
+    clusters = _agglomerate([own, high, p1, p2, p3], scores, 66.0)
+    members = sorted(sorted((k.a.doc_id, k.a.text) for k in c.items) for c in clusters)
+    assert members == [[("d0", "$34"), ("d1", "$34"), ("d2", "$34"), ("d3", "$34")], [("d0", "$57.80")]]

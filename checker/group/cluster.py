@@ -157,6 +157,7 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
         for k in cj.items:
             owner[k.a.id] = ci
     _join_twins(items, owner, scores, threshold)
+    _merge_restatements(owner, scores, threshold)
     _adopt_orphans(items, owner, scores)
     clusters = list({id(c): c for c in owner.values()}.values())
     clusters += [loose for c in clusters if (loose := _loose_outlier(c, scores)) is not None]
@@ -188,6 +189,55 @@ def _join_twins(
             there.items.append(k)
             owner[k.a.id] = there
             break
+
+
+def _consensus(c: _Cluster) -> float | None:
+    """The number most of a cluster's members state (two at least), or None."""
+    counts = Counter(n for k in c.items if (n := written(k.a)) is not None)
+    if not counts:
+        return None
+    n, seen = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return n if seen >= 2 and 2 * seen > len(c.items) else None
+
+
+def _measured_alike(xs: Sequence[Keyed], ys: Sequence[Keyed]) -> bool:
+    """Some measure word of one set of mentions is one of the other's."""
+    return bool(frozenset().union(*(k.measure_set for k in xs)) & frozenset().union(*(k.measure_set for k in ys)))
+
+
+def _merge_restatements(owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float], threshold: float) -> None:
+    """Two clusters that mostly restate one number, linked over the threshold and sharing a measure word, kept
+    apart only by members stating something else (a look-alike the greedy pass let in: a
+    first-day high beside an offer price whose document's offer price sits in the other cluster), are one fact:
+    they merge, and the look-alikes that clash with it leave for clusters of their own."""
+    clusters = sorted({id(c): c for c in owner.values()}.values(), key=lambda c: min(k.a.id for k in c.items))
+    by_number: dict[float, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if len(c.docs) >= 2 and (n := _consensus(c)) is not None:
+            by_number[n].append(c)
+    for n, same in sorted(by_number.items()):
+        merged: list[_Cluster] = []
+        for c in same:
+            for m in merged:
+                core = [k for k in m.items if written(k.a) == n]
+                mine = [k for k in c.items if written(k.a) == n]
+                if any(_kept_apart(x, y) for x in core for y in mine) or not _measured_alike(core, mine) \
+                        or max(scores.get(_pair(x.a.id, y.a.id), 0.0) for x in core for y in mine) < threshold:
+                    continue
+                rest = [k for k in m.items + c.items if written(k.a) != n]
+                m.items = core + mine
+                for k in mine:
+                    owner[k.a.id] = m
+                for k in sorted(rest, key=lambda k: k.a.id):
+                    if any(_kept_apart(k, o) for o in m.items):
+                        owner[k.a.id] = _Cluster([k])
+                    else:
+                        m.items.append(k)
+                        owner[k.a.id] = m
+                c.items = []
+                break
+            else:
+                merged.append(c)
 
 
 ADOPTED = "same-number"  # the ``Why.rule`` of a member joined as the same number restated
