@@ -207,9 +207,9 @@ def _measured_alike(xs: Sequence[Keyed], ys: Sequence[Keyed]) -> bool:
 
 def _merge_restatements(owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float], threshold: float) -> None:
     """Two clusters that mostly restate one number, linked over the threshold and sharing a measure word, kept
-    apart only by members stating something else (a look-alike the greedy pass let in: a
-    first-day high beside an offer price whose document's offer price sits in the other cluster), are one fact:
-    they merge, and the look-alikes that clash with it leave for clusters of their own."""
+    apart only by members stating something else (a look-alike the greedy pass let in: a first-day high beside
+    an offer price whose document's offer price sits in the other cluster), are one fact: they merge, and the
+    look-alikes that clash with it leave for clusters of their own."""
     clusters = sorted({id(c): c for c in owner.values()}.values(), key=lambda c: min(k.a.id for k in c.items))
     by_number: dict[float, list[_Cluster]] = defaultdict(list)
     for c in clusters:
