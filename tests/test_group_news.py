@@ -1639,3 +1639,17 @@ def test_two_clusters_restating_one_number_merge_and_the_look_alike_leaves():
     clusters = _agglomerate([own, high, p1, p2, p3], scores, 66.0)
     members = sorted(sorted((k.a.doc_id, k.a.text) for k in c.items) for c in clusters)
     assert members == [[("d0", "$34"), ("d1", "$34"), ("d2", "$34"), ("d3", "$34")], [("d0", "$57.80")]]
+
+
+def test_a_deals_buyer_and_target_both_hold_its_offer():
+    """"Harrow agreed to buy Quillon" makes the two one deal's sides: "Harrow's earlier $18 billion offer" and
+    "Quillon turned down an $18 billion offer" are one figure; the two companies' own revenues stay apart."""
+    result = audit(
+        "Harrow agreed to buy Quillon for $26 billion on Tuesday.",
+        "Harrow's earlier $18 billion offer was rejected last year.",
+        "Quillon turned down an $18 billion offer last summer, people familiar said.",
+        "Harrow's revenue reached $4.2 billion, while Quillon's revenue was $0.9 billion.",
+        "Quillon's revenue was $0.9 billion last year, the filing shows.",
+    )
+    assert {("d1", "$18 billion"), ("d2", "$18 billion")} <= group_of(result, "d1", "$18 billion")
+    assert ("d3", "$4.2 billion") not in group_of(result, "d4", "$0.9 billion")

@@ -203,6 +203,7 @@ class Keyed:
     kin: frozenset[int] = frozenset()  # the lists those names stand in ("Mac and iPad"): see Reader.siblings
     fates: frozenset[str] = frozenset()  # its measure words that are exclusive fates (Reader.exclusive)
     stale: bool = False  # dated STALE_YEARS or more before its document was published
+    parties: frozenset[str] = frozenset()  # the other side of a deal its subject is party to (Reader.deals)
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -613,6 +614,7 @@ class Reader:
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
+        self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
         self.aliases_unspaced: dict[str, str] = {}  # the same, by the long name written without spaces
@@ -786,6 +788,7 @@ class Reader:
                 if long and short and long != short:
                     self.aliases.setdefault(long, short)
             self._learn_owners(a.sentence)
+            self._learn_deals(a.sentence)
             if not is_headline(a.sentence):
                 self.known_places.update(key for _, key in self._places(a.sentence))
                 self._learn_siblings(a.sentence)
@@ -809,6 +812,15 @@ class Reader:
                 continue
             for variant in (key, f"{key} {name}"):
                 self.aliases.setdefault(variant, name)
+
+    def _learn_deals(self, sentence: str) -> None:
+        """"Alphabet agreed to buy Wiz", "Exxon Mobil's $59.5 billion deal for Pioneer": the buyer and the target
+        both hold the deal's figures (its price, its value), whichever one a sentence names."""
+        for m in DEAL_RE.finditer(sentence):
+            buyer, target = (self.alias(k) if k else None for k in map(self._place_name, m.group(1, 2)))
+            if buyer and target and buyer != target:
+                self.deals[buyer].add(target)
+                self.deals[target].add(buyer)
 
     def _learn_siblings(self, sentence: str) -> None:
         """Names listed together ("Mac and iPad sales", "iPhone, iPad and Mac") are parts side by side: a
@@ -1021,6 +1033,14 @@ NAME_WORD = rf"(?:{_CAP}[\w/.'’&-]*|\d+(?=/))"
 HOLDER_RE = re.compile(rf"(?:^|(?<=\s))({NAME_WORD}(?:\s+(?:of\s+|for\s+)?{NAME_WORD})*)(?:\s+\(([A-Z][\w/-]*)\))?"
                        r"\s*(?P<link>,?\s*(?:at|with|on)|:)(?:\s+(?:just|only))?\s*$")  # hedges are in the figure
 HOLDER_CHARS = 80
+# "Alphabet agreed to buy Wiz", "Exxon Mobil's $59.5 billion deal for Pioneer", "Musk's takeover of Twitter"
+_DEAL_NAME = rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})"
+DEAL_RE = re.compile(rf"{_DEAL_NAME}(?:['’]s)?\s+(?:\S+\s+){{0,6}}?"
+                     r"(?:(?:agreed|agrees|plans|offered|offers|moved)\s+to\s+)?"
+                     r"(?:acquire[sd]?|acquiring|buys?|buying|bought|(?:deal|offer|bid|takeover|acquisition|purchase|"
+                     r"buyout|merger)\s+(?:for|of|with|to\s+buy))\s+(?:the\s+)?" + _DEAL_NAME)
+# measure words of a deal's own figures ("trade" is the pack's word for "deal")
+DEAL_WORDS = frozenset({"trade", "offer", "bid", "acquisition", "takeover", "buyout", "merger", "purchase", "price"})
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # a name may hold lower-case particles: "the Democratic Party for the People 28", "Nippon Ishin no Kai 38"
@@ -1350,6 +1370,8 @@ def keyed(
         if k.time and day and k.time[:1].isdigit():
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
+        if k.subject and DEAL_WORDS & k.measure_set:  # a deal's other side is a company, never a place
+            k.parties = frozenset(p for p in reader.deals.get(k.subject, ()) if p not in reader.known_places)
         if k.period == PRIOR and GROWTH in k.measure:
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
     _year_ago_periods(out)

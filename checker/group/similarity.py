@@ -128,6 +128,8 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
         return False
     if one_name(x.subject, y.subject):
         return False  # "the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund"
+    if _party(x, y) or _party(y, x):
+        return False  # "Alphabet's $23 billion offer" and "Wiz rejected a $23 billion offer": the deal's two sides
     if x.label and y.label:  # a person and a country can be the same side
         return x.label == y.label
     return True
@@ -176,6 +178,13 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
     if _part_measured(x, y):
         return 1.0
     return -1.0 if x.entity and y.entity else 0.0
+
+
+def _party(x: Keyed, y: Keyed) -> bool:
+    """``y``'s holder is the other side of a deal ``x``'s holder is party to ("pioneer" for "pioneer natural
+    resources")."""
+    return any(one_name(p, y.subject or "") or set(p.split()) <= y.subject_words or y.subject_words <= set(p.split())
+               for p in x.parties)
 
 
 def _part_measured(x: Keyed, y: Keyed) -> bool:
