@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import checker
-from checker.group import Keyed, Normaliser, keyed
+from checker.group import Keyed, Normaliser, explain, keyed
 from checker.group.keys import TURNOUT
 from checker.group.similarity import similarity
 from checker.model import Audit, Document
@@ -1532,6 +1532,7 @@ def test_the_same_number_restated_joins_where_no_link_did():
     assert group_of(result, "d0", "20%") == {("d0", "20%"), ("d1", "20%")}
     g = next(g for g in result.groups if len(g.members) == 2 and "20" in g.reason)
     assert any(w.rule and "same-number" in w.rule for w in g.why)
+    assert "rules same-number" in explain(g, result.assertions)
 
 
 def test_the_same_number_in_sentences_sharing_no_word_stays_apart():

@@ -56,7 +56,8 @@ def updated_figure(items: Sequence[Keyed], published: Mapping[str, str | None] |
 
 
 def explain(g: Group, assertions: Sequence[Assertion] | Mapping[str, Assertion]) -> str:
-    """Why each member is in the group: its keys, its best score and the synonym rule that joined it."""
+    """Why each member is in the group: its keys, its best score and the rules that joined it (the pack's synonym
+    rules, or ``same-number`` for a figure joined as the same number restated)."""
     by_id = assertions if isinstance(assertions, Mapping) else {a.id: a for a in assertions}
     lines = [f"group {g.id}: {g.subject or ''} {g.measure or ''} [{g.unit or '-'}] key {g.key!r}".replace("  ", " ")]
     if g.verdict is not None and g.decided_by:
@@ -65,7 +66,7 @@ def explain(g: Group, assertions: Sequence[Assertion] | Mapping[str, Assertion])
         a = by_id.get(w.assertion_id)
         head = f"{a.doc_id} {a.text!r}" if a else w.assertion_id
         score = f"score {w.score:g}" if w.score is not None else "no score"
-        rule = f"; synonyms {w.rule}" if w.rule else ""
+        rule = f"; rules {w.rule}" if w.rule else ""
         lines.append(f"  - {head}: {score}; {w.reason}{rule}")
     lines.extend(f"  note: {n}" for n in g.notes)
     return "\n".join(lines)
