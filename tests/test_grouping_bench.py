@@ -93,7 +93,7 @@ def test_blind_sets_hold_their_floor(name):
     assert not result.errors
     r = result.ratios()
     floors = {"blind": (0.95, 0.46, 0.73, 0), "blind2": (0.97, 0.46, 0.68, 2), "blind3": (0.95, 0.29, 0.55, 5),
-              "blind4": (0.96, 0.34, 0.63, 4), "blind5": (0.94, 0.52, 0.68, 4),
+              "blind4": (0.96, 0.36, 0.63, 4), "blind5": (0.94, 0.52, 0.68, 4),
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.29, 0.46, 4),
               "blind8": (0.98, 0.51, 0.61, 6), "blind9": (0.97, 0.56, 0.72, 4),
               "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.30, 0.51, 3),
@@ -133,7 +133,8 @@ def test_blind_sets_hold_their_floor(name):
     # 70.8% (34/48); blind4 63.4% (26/41) right; blind7 29.8% (14/47) whole (the French seat groups reshuffle: the
     # "homes" measure word had joined two of them by accident). Two clusters restating one number merge, their
     # look-alikes leave: blind9 56.0% (28/50) whole (Reddit's IPO price, its first-day high, Noto's magnitude);
-    # blind5 52.9% (27/51). A deal's buyer and target both hold its offer: blind8 51.1% (24/47)
+    # blind5 52.9% (27/51). A deal's buyer and target both hold its offer: blind8 51.1% (24/47). Sentence words read
+    # singular, as the words around a figure are ("seats" is "seat"): blind4 36.6% (15/41)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()

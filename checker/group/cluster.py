@@ -10,14 +10,13 @@ from itertools import combinations
 from typing import Any
 
 from checker.group.keys import (
-    FUNCTION_WORDS,
     PEOPLE,
     SHARE_BLOCKS,
     Keyed,
+    content_words,
     keyed,
     magnitude,
     one_statement,
-    plain_words,
     same_figure,
     same_number,
     written,
@@ -258,16 +257,17 @@ def _adopt_orphans(items: Sequence[Keyed], owner: dict[str, _Cluster], scores: M
     words = {k.a.id: _sentence_words(k) for k in items}
     df = Counter(w for ws in words.values() for w in ws)
     rare = max(RARE_WORDS, len(items) // 5)
+    ordered = sorted(items, key=lambda k: k.a.id)
     by_number: dict[float, list[Keyed]] = defaultdict(list)
-    for k in items:
+    for k in ordered:
         if (n := written(k.a)) is not None:
             by_number[n].append(k)
-    for k in sorted(items, key=lambda k: k.a.id):
+    for k in ordered:
         if len(owner[k.a.id].items) != 1 or (n := written(k.a)) is None:
             continue
         best: tuple[float, int] = (0.0, 0)
         target: _Cluster | None = None
-        for o in sorted(by_number[n], key=lambda o: o.a.id):
+        for o in by_number[n]:
             c = owner[o.a.id]
             if c is owner[k.a.id] or k.a.doc_id in c.docs or _hedge_side(o.a) != _hedge_side(k.a):
                 continue
@@ -289,9 +289,7 @@ def _sentence_words(k: Keyed) -> frozenset[str]:
     days"): wider than ``Keyed.near``, which stops at the next figure, since a restated fact's sentence keeps
     its nouns wherever the figures fall."""
     sentence, at = k.a.sentence or "", k.a.start - k.a.sentence_start
-    rest = f"{sentence[:at]} {sentence[at + k.a.end - k.a.start:]}"
-    return frozenset(w for w in plain_words(rest) if len(w) > 2 and w not in FUNCTION_WORDS
-                     and not any(c.isdigit() for c in w))
+    return content_words(f"{sentence[:at]} {sentence[at + k.a.end - k.a.start:]}")
 
 
 OUTLIER_LINK = 95.0  # a lone other number linked below this to the rest of its cluster ...

@@ -1088,7 +1088,12 @@ def near_words(ctx: Context, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset
     Brentford for £50m" they name what the figure is about even where no measure word does."""
     before = ctx.own_before.split()[-NEAR_WORDS:]
     after = ctx.own_after.split()[:NEAR_WORDS]
-    words = (singular(w) for w in plain_words(" ".join(before + after)))
+    return content_words(" ".join(before + after), skip)
+
+
+def content_words(text: str, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset[str]:
+    """A text's words that say something: singular, no function word, no figure, three letters or more."""
+    words = (singular(w) for w in plain_words(text))
     return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
 
 

@@ -121,13 +121,8 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
         return False
     if not (x.entity and y.entity):
         return False
-    xs, ys = x.subject_words, y.subject_words
-    if xs <= ys or ys <= xs:  # "cdu" and "cdu csu alliance": one names part of the other
+    if same_name(x.subject, y.subject) or _part_measured(x, y):
         return False
-    if _part_measured(x, y):
-        return False
-    if one_name(x.subject, y.subject):
-        return False  # "the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund"
     if _party(x, y) or _party(y, x):
         return False  # "Alphabet's $23 billion offer" and "Wiz rejected a $23 billion offer": the deal's two sides
     if x.label and y.label:  # a person and a country can be the same side
@@ -158,6 +153,14 @@ def abbreviates(short: str, long: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def same_name(a: str, b: str) -> bool:
+    """One holder named two ways: one name's words are part of the other's ("cdu" and "cdu csu alliance"), or
+    ``one_name`` ("the Fed" and "the Federal Reserve", "IMF" and "International Monetary Fund")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa or one_name(a, b)
+
+
+@functools.lru_cache(maxsize=8192)
 def one_name(a: str, b: str) -> bool:
     """One of two names abbreviates the other, or both are one name spaced two ways ("ExxonMobil", "Exxon
     Mobil"); read once per pair of names, not per pair of mentions."""
@@ -183,8 +186,7 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
 def _party(x: Keyed, y: Keyed) -> bool:
     """``y``'s holder is the other side of a deal ``x``'s holder is party to ("pioneer" for "pioneer natural
     resources")."""
-    return any(one_name(p, y.subject or "") or set(p.split()) <= y.subject_words or y.subject_words <= set(p.split())
-               for p in x.parties)
+    return bool(y.subject) and any(same_name(p, y.subject) for p in x.parties)
 
 
 def _part_measured(x: Keyed, y: Keyed) -> bool:
