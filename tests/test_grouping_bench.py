@@ -85,7 +85,7 @@ def test_scorer_on_the_seeds_is_perfect():
     assert s.agree_as_conflict == 0 and not s.unmatched_conflicts
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)])
 def test_blind_sets_hold_their_floor(name):
     """Stories labelled before anyone ran the checker on them (benchmarks/grouping/README.md): their
     scores are the honest estimate of held-out news, and far below the dev set's."""
@@ -97,7 +97,8 @@ def test_blind_sets_hold_their_floor(name):
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.29, 0.46, 4),
               "blind8": (0.98, 0.51, 0.61, 6), "blind9": (0.97, 0.56, 0.72, 4),
               "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.30, 0.51, 3),
-              "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.39, 0.63, 4)}[name]
+              "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.39, 0.63, 4),
+              "blind14": (0.98, 0.48, 0.70, 3)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
     # (14/41, 24/41 before a loose outlier left its group: "sixty years" against "nearly 80 years"); blind5 95.9%,
@@ -134,7 +135,8 @@ def test_blind_sets_hold_their_floor(name):
     # "homes" measure word had joined two of them by accident). Two clusters restating one number merge, their
     # look-alikes leave: blind9 56.0% (28/50) whole (Reddit's IPO price, its first-day high, Noto's magnitude);
     # blind5 52.9% (27/51). A deal's buyer and target both hold its offer: blind8 51.1% (24/47). Sentence words read
-    # singular, as the words around a figure are ("seats" is "seat"): blind4 36.6% (15/41)
+    # singular, as the words around a figure are ("seats" is "seat"): blind4 36.6% (15/41). blind14 (labelled in
+    # session 15, the held-out set): 98.7% (151/153), 48.0% (24/50), 70.0% (35/50), 3 at 6beacbd (the session start)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
