@@ -1654,3 +1654,17 @@ def test_a_deals_buyer_and_target_both_hold_its_offer():
     )
     assert {("d1", "$18 billion"), ("d2", "$18 billion")} <= group_of(result, "d1", "$18 billion")
     assert ("d3", "$4.2 billion") not in group_of(result, "d4", "$0.9 billion")
+
+
+def test_look_alikes_that_name_another_measure_leave_an_agreeing_group():
+    """Three outlets agree net profit fell 22%; one adds that operating profit fell 26%, another that
+    underlying profit fell 18%. Each of those states a number nobody else does and names what the three
+    do not: two other quantities, not two sources contradicting them (a false conflict otherwise)."""
+    result = audit(
+        "Harlow Foods said net profit fell 22% in the first half, hit by higher grain prices.",
+        "Net profit at Harlow Foods fell 22% in the six months to June.",
+        "Harlow Foods reported a 22% fall in net profit for the half year.",
+        "Harlow Foods said operating profit fell 26% in the first half.",
+        "Underlying profit at Harlow Foods fell 18% in the half, the grocer said.",
+    )
+    assert group_of(result, "d0", "22%") == {("d0", "22%"), ("d1", "22%"), ("d2", "22%")}

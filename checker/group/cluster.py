@@ -159,7 +159,7 @@ def _agglomerate(items: list[Keyed], scores: dict[tuple[str, str], float], thres
     _merge_restatements(owner, scores, threshold)
     _adopt_orphans(items, owner, scores)
     clusters = list({id(c): c for c in owner.values()}.values())
-    clusters += [loose for c in clusters if (loose := _loose_outlier(c, scores)) is not None]
+    clusters += [loose for c in clusters for loose in _loose_outliers(c, scores)]
     return [c for c in clusters if c.items]
 
 
@@ -294,27 +294,33 @@ def _sentence_words(k: Keyed) -> frozenset[str]:
 
 OUTLIER_LINK = 95.0  # a lone other number linked below this to the rest of its cluster ...
 OUTLIER_GAP = 0.2  # ... and this far (relative) from theirs is a look-alike, not a contradiction
+OUTLIER_WORDED = 0.05  # nor one this far from theirs whose measure names what none of theirs does
 
 
-def _loose_outlier(c: _Cluster, scores: Mapping[tuple[str, str], float]) -> _Cluster | None:
-    """One member stating another number than all the rest, which agree on theirs, and only loosely linked
-    to them: a look-alike figure the greedy pass let in, not a source contradicting the others. It leaves
-    ``c`` for a cluster of its own. Not among counts of people, where an older report's lower toll is the
-    updated figure the group must show."""
+def _loose_outliers(c: _Cluster, scores: Mapping[tuple[str, str], float]) -> list[_Cluster]:
+    """Members stating each a number no other member states, fewer than those that share theirs: look-alike
+    figures the greedy pass let in, not sources contradicting the others, where one is only loosely linked to
+    the rest and far from their numbers, or its measure names what none of theirs does ("operating profit fell
+    40%" beside three "net income fell 37%") and it is more than a rounding away. Each leaves ``c`` for a
+    cluster of its own. Not among counts of people, where an older report's lower toll is the updated figure
+    the group must show."""
     if len(c.items) < 3 or c.items[0].block == PEOPLE:
-        return None
+        return []
     odd = [k for k in c.items if not any(same_number(k.a, o.a) for o in c.items if o is not k)]
-    if len(odd) != 1:
-        return None
-    k = odd[0]
-    rest = [o for o in c.items if o is not k]
-    link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in rest)
-    mine = magnitude(k.a)
-    near = min((abs(mine - t) / max(mine, t) for o in rest if (t := magnitude(o.a))), default=0.0) if mine else 0.0
-    if link >= OUTLIER_LINK or near < OUTLIER_GAP:
-        return None
-    c.items.remove(k)
-    return _Cluster([k])
+    if not odd or 2 * len(odd) >= len(c.items):
+        return []
+    rest = [o for o in c.items if o not in odd]
+    theirs = frozenset().union(*(o.measure_set for o in rest))
+    loose = []
+    for k in odd:
+        link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in rest)
+        mine = magnitude(k.a)
+        near = min((abs(mine - t) / max(mine, t) for o in rest if (t := magnitude(o.a))), default=0.0) if mine else 0.0
+        if (near >= OUTLIER_GAP and link < OUTLIER_LINK) or (near >= OUTLIER_WORDED and k.measure_set - theirs):
+            loose.append(k)
+    for k in loose:
+        c.items.remove(k)
+    return [_Cluster([k]) for k in loose]
 
 
 def _agreeing(k: Keyed, others: Sequence[Keyed]) -> float:
