@@ -6,7 +6,7 @@
 For every gold group that ``score_grouping.py`` would not find whole, it prints where each mention went
 (a checker group id, "no group", or "not extracted") and, for each pair of mentions from two documents that
 ended in different places, the first hard key that keeps them apart (``keys_differ``: subject, place, time,
-period, role, kind, rate; or two blocks) or else their similarity against the pack's threshold. Below every
+period, role, kind, rate, story; or two blocks) or else their similarity against the pack's threshold. Below every
 pair come both mentions' keys (block, subject, measure words, place, time, period, role, kind).
 
 Read a set's failures with it only once the set no longer serves as the held-out figure
@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_grouping import _spans
 
 import checker
-from checker.group import DEFAULT_THRESHOLD, Keyed, keyed
+from checker.group import DEFAULT_THRESHOLD, Keyed
+from checker.group.cluster import keyed_in_stories
 from checker.group.similarity import context_weights, keys_differ, similarity
 from checker.rules import load_rules
 
@@ -49,7 +50,7 @@ def explain(gold: dict[str, Any], corpus: Path, only: str | None = None) -> list
     threshold = float(options.get("threshold", DEFAULT_THRESHOLD))
     texts = {d.id: d.text for d in result.documents}
     published = {d.id: d.meta.published for d in result.documents}
-    keys = {k.a.id: k for k in keyed(list(result.assertions), rules.synonyms(), options, texts, published)}
+    keys = {k.a.id: k for k in keyed_in_stories(list(result.assertions), rules.synonyms(), options, texts, published)}
     blocks: dict[str, list[Keyed]] = defaultdict(list)
     for k in keys.values():
         blocks[k.block].append(k)

@@ -1668,3 +1668,24 @@ def test_look_alikes_that_name_another_measure_leave_an_agreeing_group():
         "Underlying profit at Harlow Foods fell 18% in the half, the grocer said.",
     )
     assert group_of(result, "d0", "22%") == {("d0", "22%"), ("d1", "22%"), ("d2", "22%")}
+
+
+def test_figures_from_two_stories_are_never_one_group():
+    """A corpus mixing an election and a jobs report: turnout and the labour force participation rate share a
+    unit and a measure word (the pack reads "participation" as turnout) but no story, so they are never one
+    group (a false conflict across two stories otherwise)."""
+    result = audit(
+        "Turnout in Calvera's parliamentary election was 61%, the electoral commission said on Sunday night. "
+        "The governing coalition kept its majority and the prime minister thanked voters.",
+        "Calvera's electoral commission put turnout at 61% as the governing coalition kept its parliamentary "
+        "majority. The opposition leader conceded before midnight and promised to rebuild the party.",
+        "The governing coalition held its majority in Calvera's parliament; the electoral commission said turnout "
+        "was 61%. The opposition leader conceded and the prime minister promised a new cabinet.",
+        "Employers added 150,000 jobs in May and the unemployment rate stayed at 4.1%, the Labor Department said "
+        "on Friday. Wage growth slowed and hiring in manufacturing cooled.",
+        "The Labor Department said payrolls grew by 150,000 in May; the participation rate slipped to 62.5%. "
+        "Unemployment was steady and wage growth eased in manufacturing and retail, economists said on Friday.",
+        "May's jobs report showed payrolls up 150,000 and unemployment steady at 4.1% as hiring cooled. "
+        "Economists said wage growth in manufacturing eased, the Labor Department reported Friday.",
+    )
+    assert group_of(result, "d0", "61%") == {("d0", "61%"), ("d1", "61%"), ("d2", "61%")}

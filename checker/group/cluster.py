@@ -30,6 +30,7 @@ from checker.group.similarity import (
     subject_evidence,
     word_weight,
 )
+from checker.group.stories import DEFAULT_STORY_LINK, stories
 from checker.model import Assertion, Group, Qualifier, SynonymSet, Why
 
 DEFAULT_THRESHOLD = 62.0
@@ -69,7 +70,7 @@ def group(
     threshold = float(opts.get("threshold", DEFAULT_THRESHOLD))
     min_sources = int(opts.get("min_sources", 2))
     by_block: dict[str, list[Keyed]] = defaultdict(list)
-    for k in keyed(assertions, synonyms, opts, texts, published):
+    for k in keyed_in_stories(assertions, synonyms, opts, texts, published):
         by_block[k.block].append(k)
 
     groups: list[Group] = []
@@ -96,6 +97,21 @@ def group(
                 groups.append(_make_group(c, scores, published, copies or {}))
     groups.sort(key=lambda g: g.id)
     return _dedupe_ids(groups)
+
+
+def keyed_in_stories(
+    assertions: Sequence[Assertion],
+    synonyms: Sequence[SynonymSet],
+    options: Mapping[str, Any],
+    texts: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
+) -> list[Keyed]:
+    """``keyed``, each mention told the story its document tells (``stories``; the pack's ``stories`` link)."""
+    story = stories(texts or {}, float(options.get("stories", DEFAULT_STORY_LINK)))
+    out = keyed(assertions, synonyms, options, texts, published)
+    for k in out:
+        k.story = story.get(k.a.doc_id)
+    return out
 
 
 def _candidates(items: Sequence[Keyed], weights: Mapping[str, float]) -> list[tuple[int, int]]:

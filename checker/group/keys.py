@@ -204,6 +204,7 @@ class Keyed:
     fates: frozenset[str] = frozenset()  # its measure words that are exclusive fates (Reader.exclusive)
     stale: bool = False  # dated STALE_YEARS or more before its document was published
     parties: frozenset[str] = frozenset()  # the other side of a deal its subject is party to (Reader.deals)
+    story: str | None = None  # the story its document tells, where the corpus has several (``stories``)
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -1091,10 +1092,16 @@ def near_words(ctx: Context, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset
     return content_words(" ".join(before + after), skip)
 
 
-def content_words(text: str, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset[str]:
-    """A text's words that say something: singular, no function word, no figure, three letters or more."""
+def content_tokens(text: str, skip: frozenset[str] = FUNCTION_WORDS) -> list[str]:
+    """A text's words that say something, in order: singular, no function word, no figure, three letters or
+    more."""
     words = (singular(w) for w in plain_words(text))
-    return frozenset(w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w))
+    return [w for w in words if len(w) > 2 and w not in skip and not any(c.isdigit() for c in w)]
+
+
+def content_words(text: str, skip: frozenset[str] = FUNCTION_WORDS) -> frozenset[str]:
+    """``content_tokens`` as a set."""
+    return frozenset(content_tokens(text, skip))
 
 
 # "a 1960 tsunami", "the 2018 Camp Fire": a year opening the holder's name dates the event it names

@@ -49,6 +49,8 @@ def times_differ(x: Keyed, y: Keyed) -> bool:
 
 def keys_differ(x: Keyed, y: Keyed) -> str | None:
     """The first hard key that keeps two mentions apart, or None."""
+    if x.story and y.story and x.story != y.story:
+        return "story"
     if subjects_differ(x, y) and not _restated(x, y):
         return "subject"
     if x.kin & y.kin and not x.names & y.names:

@@ -133,7 +133,10 @@ class Grouping(RuleKind):
     What it checks:
         Nothing by itself: it tunes grouping. ``threshold`` is the minimum
         rapidfuzz similarity (0-100) of two measure keys; ``stopwords`` are
-        words (or whole phrases) ignored when comparing measures; the word
+        words (or whole phrases) ignored when comparing measures; ``stories``
+        is how alike (tf-idf cosine, 0-1) two documents' words must be to tell
+        one story, figures of two stories never being compared (0 turns it
+        off); the word
         lists ``not_places``, ``regions``, ``person_units``, ``person_roles``, ``count_measures``,
         ``exclusive``, ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
         built-in ones that read a mention's place, count, role, kind, change
@@ -159,6 +162,8 @@ class Grouping(RuleKind):
             "threshold": {"type": "number", "minimum": 0, "maximum": 100, "description": "Minimum measure similarity."},
             "stopwords": {"type": "array", "items": {"type": "string"}, "description": "Words ignored in measures."},
             "min_sources": {"type": "integer", "minimum": 2, "description": "Documents a group needs to be judged."},
+            "stories": {"type": "number", "minimum": 0, "maximum": 1,
+                        "description": "Cosine of two documents' words that makes them one story (0: off)."},
             "not_places": _words("Capitalised words never read as a place (days, months)."),
             "person_units": _words("Nouns that count people and take their measure from the clause."),
             "regions": _words("Places that, like a list of places, name a total over several (Caribbean, Europe)."),
