@@ -1689,3 +1689,15 @@ def test_figures_from_two_stories_are_never_one_group():
         "Economists said wage growth in manufacturing eased, the Labor Department reported Friday.",
     )
     assert group_of(result, "d0", "61%") == {("d0", "61%"), ("d1", "61%"), ("d2", "61%")}
+
+
+def test_tonnes_a_year_and_tonnes_unsaid_are_compared_as_money_is():
+    """"capacity of 60 million tonnes a year" and "60 million tonnes of capacity": one figure, its rate said once
+    (as "$3.4 billion a year" meets "$3.4 billion"); a rate a month never meets a rate a year."""
+    result = audit(
+        "The merged group targets crude steel capacity of 60 million tonnes a year by 2030.",
+        "Its goal is 60 million tonnes of crude steel capacity by 2030, executives said.",
+        "The smelter makes 5 million tonnes a month of crude steel capacity by 2030.",
+    )
+    assert group_of(result, "d0", "60 million tonnes a year") == {("d0", "60 million tonnes a year"),
+                                                                  ("d1", "60 million tonnes")}

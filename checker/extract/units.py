@@ -64,7 +64,8 @@ def pint_dimension(expr: str) -> str | None:
 # canonical symbol, Pint expression (None: no physical dimension), word forms (regex,
 # case-insensitive), symbols (regex, case-sensitive). Words get an optional plural.
 _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
-    ("t", "metric_ton", r"metric[ -]tonnes?|metric[ -]tons?|tonnes?|tons?", r"t"),
+    # commodity desks write metric tonnes "mt" or "MT" ("44.37 million mt"); Pint would read "mt" as millitonnes
+    ("t", "metric_ton", r"metric[ -]tonnes?|metric[ -]tons?|tonnes?|tons?", r"t|mt|MT"),
     ("kt", "kilotonne", r"kilotonnes?|kilotons?", r"kt"),
     ("Mt", "megatonne", r"megatonnes?|megatons?", r"Mt"),
     ("Gt", "gigatonne", r"gigatonnes?|gigatons?", r"Gt"),

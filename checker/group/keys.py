@@ -220,7 +220,8 @@ class Keyed:
 
     @cached_property
     def per(self) -> str | None:
-        """The period its money is counted per (``per_time``), read once: hard keys compare it pair by pair."""
+        """The period its amount (money, tonnes) is counted per (``per_time``), read once: hard keys compare it
+        pair by pair."""
         return per_time(self.a)
 
     @cached_property
@@ -365,6 +366,9 @@ def block_key(a: Assertion) -> str | None:
     if a.unit_class == "currency" and per_time(a):
         return unit.rsplit("/", 1)[0]  # "£36bn a year" and "£36bn" in one block; two periods never join
     if a.unit_class == "physical" and a.dimension:
+        per = per_time(a)
+        if per and a.dimension.endswith(f"/{per}"):  # "100 million tons a year" and "100 million tons", as money
+            return a.dimension.removesuffix(f"/{per}")
         return a.dimension
     return unit
 

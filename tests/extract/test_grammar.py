@@ -68,6 +68,9 @@ CASES = [
     ("Production scales to 300 metric tons annually.", "300 metric tons", 300, 300, 300, "exact", "t"),
     ("Output rose from 6 kt to 9 kt of oxide.", "from 6 kt to 9 kt", None, 6, 9, "range", "kt"),
     ("The mine shipped 5 tonnes of ore.", "5 tonnes", 5, 5, 5, "exact", "t"),
+    # commodity desks' metric tonnes: "mt" and "MT", never millitonnes
+    ("The mill rolled 2.6 million mt of coil last year.", "2.6 million mt", 2.6e6, 2.6e6, 2.6e6, "exact", "t"),
+    ("Exports fell to 410,000 MT in March.", "410,000 MT", 410000, 410000, 410000, "exact", "t"),
     # physical units
     ("The car tops out at 87 mph on the highway.", "87 mph", 87, 87, 87, "exact", "mph"),
     ("It has a 640bhp 5.2 litre engine.", "640bhp", 640, 640, 640, "exact", "hp"),
