@@ -1701,3 +1701,15 @@ def test_tonnes_a_year_and_tonnes_unsaid_are_compared_as_money_is():
     )
     assert group_of(result, "d0", "60 million tonnes a year") == {("d0", "60 million tonnes a year"),
                                                                   ("d1", "60 million tonnes")}
+
+
+def test_a_takeover_price_a_share_is_held_by_both_sides():
+    """The price a buyer pays a share is the target's holders' price too: "Harrow will pay $61 per share" and
+    "Quillon's holders will get $61 a share" are one figure, though no deal word measures either (a price a
+    share reads as earnings per share) and each names another company."""
+    result = audit(
+        "Harrow agreed to buy Quillon for $9 billion in an all-cash deal announced on Monday.",
+        "Harrow will pay $61 per share, the company said in a statement.",
+        "Quillon's holders will get $61 a share in cash.",
+    )
+    assert group_of(result, "d1", "$61 per share") == {("d1", "$61 per share"), ("d2", "$61")}

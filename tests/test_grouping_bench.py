@@ -144,7 +144,8 @@ def test_blind_sets_hold_their_floor(name):
     # 63.8% (30/47), 5; blind13 67.4% (31/46), 2. At a link of 0.2 (read sets alike) blind14's floor test failed
     # (46% whole): a story of the held-out set split in two; 0.15 keeps the read sets' gains and splits none of them.
     # Metric tonnes written "mt", and tonnes a year compared with tonnes unsaid (as money is): blind13 45.7% (21/46),
-    # 73.9% (34/46); blind11 30.6% (15/49)
+    # 73.9% (34/46); blind11 30.6% (15/49). A takeover's price a share is both sides' (no deal word needed): blind11
+    # 32.7% (16/49)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()

@@ -1386,7 +1386,8 @@ def keyed(
         if k.time and day and k.time[:1].isdigit():
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
-        if k.subject and DEAL_WORDS & k.measure_set:  # a deal's other side is a company, never a place
+        if k.subject and (DEAL_WORDS & k.measure_set or (k.a.unit or "").endswith("/share")):
+            # a deal's figures, its price a share among them; its other side is a company, never a place
             k.parties = frozenset(p for p in reader.deals.get(k.subject, ()) if p not in reader.known_places)
         if k.period == PRIOR and GROWTH in k.measure:
             k.period = None  # "a 12 percent increase from the previous year": the growth is now, on a year-ago base
