@@ -140,3 +140,12 @@ def test_a_dateline_names_no_holder(ext):
     a = one(ext, "Tarvelsk, Dorn Prov., March 4 (Nordwire)--At least 48 people have been confirmed dead "
                  "in Dorn Province after the storm.", "At least 48 people")
     assert a.subject is None
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("The toll from the floods climbed to 212 yesterday, the governor said.", "212"),
+    ("Rescuers pulled 35 today from the collapsed mine.", "35"),
+])
+def test_a_day_said_relative_to_the_report_counts_nothing(ext, sentence, text):
+    """"reached 190 yesterday": the day after a bare number dates it; it is no noun the number counts."""
+    assert one(ext, sentence, text).unit is None
