@@ -73,7 +73,7 @@ def test_validation_corpus_carries_over(validation):
     assert not validation.errors
     r = validation.ratios()
     assert r["extracted"] >= 0.97, validation.summary()  # measured 99.6%
-    assert r["whole"] >= 0.55, validation.summary()  # measured 57.6% (38/66)
+    assert r["whole"] >= 0.55, validation.summary()  # measured 56.1% (37/66)
     assert r["verdicts"] >= 0.72, validation.summary()  # measured 72.7% (48/66)
     assert validation.agree_as_conflict <= 4, validation.summary()  # measured 4
 
@@ -92,12 +92,12 @@ def test_blind_sets_hold_their_floor(name):
     result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
     assert not result.errors
     r = result.ratios()
-    floors = {"blind": (0.95, 0.46, 0.73, 0), "blind2": (0.97, 0.46, 0.68, 2), "blind3": (0.95, 0.29, 0.55, 5),
-              "blind4": (0.96, 0.36, 0.63, 4), "blind5": (0.94, 0.52, 0.68, 4),
+    floors = {"blind": (0.95, 0.46, 0.73, 0), "blind2": (0.97, 0.46, 0.71, 1), "blind3": (0.95, 0.29, 0.61, 3),
+              "blind4": (0.96, 0.36, 0.63, 3), "blind5": (0.94, 0.52, 0.68, 4),
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.29, 0.46, 4),
-              "blind8": (0.98, 0.51, 0.61, 6), "blind9": (0.97, 0.56, 0.72, 4),
-              "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.28, 0.48, 3),
-              "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.39, 0.63, 4),
+              "blind8": (0.98, 0.51, 0.63, 5), "blind9": (0.97, 0.56, 0.74, 3),
+              "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.32, 0.48, 3),
+              "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.45, 0.73, 2),
               "blind14": (0.98, 0.48, 0.70, 3)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
