@@ -215,9 +215,14 @@ def _consensus(c: _Cluster) -> float | None:
     return n if seen >= 2 and 2 * seen > len(c.items) else None
 
 
+def _measure_words(items: Sequence[Keyed]) -> frozenset[str]:
+    """Every measure word of a set of mentions."""
+    return frozenset().union(*(k.measure_set for k in items))
+
+
 def _measured_alike(xs: Sequence[Keyed], ys: Sequence[Keyed]) -> bool:
     """Some measure word of one set of mentions is one of the other's."""
-    return bool(frozenset().union(*(k.measure_set for k in xs)) & frozenset().union(*(k.measure_set for k in ys)))
+    return bool(_measure_words(xs) & _measure_words(ys))
 
 
 def _merge_restatements(owner: dict[str, _Cluster], scores: Mapping[tuple[str, str], float], threshold: float) -> None:
@@ -325,8 +330,9 @@ def _loose_outliers(c: _Cluster, scores: Mapping[tuple[str, str], float]) -> lis
     odd = [k for k in c.items if not any(same_number(k.a, o.a) for o in c.items if o is not k)]
     if not odd or 2 * len(odd) >= len(c.items):
         return []
-    rest = [o for o in c.items if o not in odd]
-    theirs = frozenset().union(*(o.measure_set for o in rest))
+    odd_ids = {k.a.id for k in odd}
+    rest = [o for o in c.items if o.a.id not in odd_ids]
+    theirs = _measure_words(rest)
     loose = []
     for k in odd:
         link = max(scores.get(_pair(k.a.id, o.a.id), 0.0) for o in rest)
@@ -334,8 +340,8 @@ def _loose_outliers(c: _Cluster, scores: Mapping[tuple[str, str], float]) -> lis
         near = min((abs(mine - t) / max(mine, t) for o in rest if (t := magnitude(o.a))), default=0.0) if mine else 0.0
         if (near >= OUTLIER_GAP and link < OUTLIER_LINK) or (near >= OUTLIER_WORDED and k.measure_set - theirs):
             loose.append(k)
-    for k in loose:
-        c.items.remove(k)
+    gone = {k.a.id for k in loose}
+    c.items = [k for k in c.items if k.a.id not in gone]
     return [_Cluster([k]) for k in loose]
 
 

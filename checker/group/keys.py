@@ -361,16 +361,18 @@ def block_key(a: Assertion) -> str | None:
         return None
     fixed = fixed_base(a.unit)  # basis points as percentage points, cents as dollars: the verdict converts
     unit = fixed[0] if fixed else a.unit
-    if unit.endswith("/share"):
-        return unit.rsplit("/", 1)[0]
-    if a.unit_class == "currency" and per_time(a):
+    per = per_time(a)
+    if per_share(a) or (a.unit_class == "currency" and per):
         return unit.rsplit("/", 1)[0]  # "£36bn a year" and "£36bn" in one block; two periods never join
     if a.unit_class == "physical" and a.dimension:
-        per = per_time(a)
-        if per and a.dimension.endswith(f"/{per}"):  # "100 million tons a year" and "100 million tons", as money
-            return a.dimension.removesuffix(f"/{per}")
-        return a.dimension
+        # "100 million tons a year" and "100 million tons", as money ("km/h" is a speed: its dimension has no "/h")
+        return a.dimension.removesuffix(f"/{per}") if per else a.dimension
     return unit
+
+
+def per_share(a: Assertion) -> bool:
+    """Counted per share ("$55 per share", "39 cents a share"): a price or earnings, in its currency's block."""
+    return bool(a.unit and a.unit.endswith("/share"))
 
 
 def per_time(a: Assertion) -> str | None:
@@ -1310,7 +1312,7 @@ def keyed(
         if held:  # "the Greens at 13.5%": the name before the figure, not the sentence's subject
             subject, entity, label = held, True, None  # the measure is its own words', else the holder's share
             measure = tuple(t for t in measure if (t in local or t == counted) and t not in stoks)
-        if a.unit and a.unit.endswith("/share") and not SHARE_PRICE & set(measure):
+        if per_share(a) and not SHARE_PRICE & set(measure):
             # earnings per share: "earnings" is the eps, not the profit; but "an IPO price of $33 per share" and
             # "closed at $115 per share" are prices
             measure = tuple(dict.fromkeys(("eps", *(t for t in measure if t != "profit"))))
@@ -1386,7 +1388,7 @@ def keyed(
         if k.time and day and k.time[:1].isdigit():
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
-        if k.subject and (DEAL_WORDS & k.measure_set or (k.a.unit or "").endswith("/share")):
+        if k.subject and (DEAL_WORDS & k.measure_set or per_share(k.a)):
             # a deal's figures, its price a share among them; its other side is a company, never a place
             k.parties = frozenset(p for p in reader.deals.get(k.subject, ()) if p not in reader.known_places)
         if k.period == PRIOR and GROWTH in k.measure:
