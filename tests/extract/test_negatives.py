@@ -13,6 +13,8 @@ NOT_ASSERTIONS = [
     "lunes, 27 de octubre de 2025, 4:39 am ET3 min de lectura",
     "The session opens at 10.45pm and closes at 5am.",
     "Updated 2:55 p.m. PT: added news of restrictions.",
+    "The tremor hit shortly before midnight (2215 GMT) on Tuesday.",
+    "Trading halted at 1530 ET and the ferry left at 0600 hrs.",
     "0:00",
     "- 12. H2: Current Landscape of the Market",
     "1. Table a National Strategy",
