@@ -1713,3 +1713,12 @@ def test_a_takeover_price_a_share_is_held_by_both_sides():
         "Quillon's holders will get $61 a share in cash.",
     )
     assert group_of(result, "d1", "$61 per share") == {("d1", "$61 per share"), ("d2", "$61")}
+
+
+def test_a_figure_glued_to_its_noun_meets_the_same_count_written_out():
+    result = audit(
+        "The governing alliance lost its majority in the 350-seat assembly after Sunday's vote.",
+        "The assembly has 350 seats, and the alliance now holds fewer than half of them.",
+        "No party won a majority of the assembly's 350 seats, officials said.",
+    )
+    assert group_of(result, "d0", "350-seat") == {("d0", "350-seat"), ("d1", "350 seats"), ("d2", "350 seats")}

@@ -93,9 +93,9 @@ def test_blind_sets_hold_their_floor(name):
     assert not result.errors
     r = result.ratios()
     floors = {"blind": (0.95, 0.46, 0.73, 0), "blind2": (0.97, 0.46, 0.71, 1), "blind3": (0.95, 0.29, 0.61, 3),
-              "blind4": (0.96, 0.36, 0.63, 3), "blind5": (0.94, 0.52, 0.68, 4),
+              "blind4": (0.96, 0.36, 0.63, 4), "blind5": (0.94, 0.52, 0.68, 4),
               "blind6": (0.95, 0.42, 0.61, 1), "blind7": (0.96, 0.29, 0.46, 4),
-              "blind8": (0.98, 0.51, 0.63, 5), "blind9": (0.97, 0.56, 0.74, 3),
+              "blind8": (0.98, 0.51, 0.63, 5), "blind9": (0.97, 0.58, 0.74, 3),
               "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.32, 0.48, 3),
               "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.45, 0.73, 2),
               "blind14": (0.98, 0.48, 0.70, 3)}[name]
@@ -145,7 +145,9 @@ def test_blind_sets_hold_their_floor(name):
     # (46% whole): a story of the held-out set split in two; 0.15 keeps the read sets' gains and splits none of them.
     # Metric tonnes written "mt", and tonnes a year compared with tonnes unsaid (as money is): blind13 45.7% (21/46),
     # 73.9% (34/46); blind11 30.6% (15/49). A takeover's price a share is both sides' (no deal word needed): blind11
-    # 32.7% (16/49)
+    # 32.7% (16/49). A figure glued to its noun counts it ("the 400-seat parliament" is 400 seats): blind9 58.0%
+    # (29/50); blind4 4 agree->conflict (its eight-tower estate now meets "four towers have been extinguished", a
+    # look-alike no measure word tells apart, linked at 95)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()

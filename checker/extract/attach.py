@@ -261,6 +261,7 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
         return un.Unit(t.text, un.COUNT, t.text.lower(), t.text), t.idx + len(t.text)  # "0.5 WAR"
     first = t
     i = t.i
+    glued = t.i + 1 if t.text in ("-", "‑") and t.idx == m.end else -1  # the token after "400-"
     head: Token | None = None
     mods: list[Token] = []
     for _ in range(6):
@@ -281,6 +282,9 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if i == glued and tok.tag_ == "NN":
+                head = tok  # "a 400-seat parliament": the figure counts the word it is glued to, of what follows
+                break
             if nxt is not None and nxt.pos_ == "NOUN" and tok.dep_ == "compound":
                 mods.append(tok)
                 i += 1

@@ -54,6 +54,10 @@ POSITIVE = [
     # a hyphenated modifier before the counted noun is no noun itself
     ("Officials reported three storm-related deaths.", "three storm-related deaths", 3, "storm-related death"),
     ("Police held 12 drug-trafficking suspects.", "12 drug-trafficking suspects", 12, "drug-trafficking suspect"),
+    # a figure glued to a singular noun counts that noun, of what follows ("a 400-seat parliament" has seats)
+    ("The coalition needs a majority in the 650-seat chamber.", "650-seat", 650, "seat"),
+    ("Crews reopened the 120-bed clinic on Monday.", "120-bed", 120, "bed"),
+    ("Flames tore through a six-tower housing estate.", "six-tower", 6, "tower"),
     # an earthquake's magnitude, before or after the figure
     ("A 6.8-magnitude earthquake struck the coast.", "6.8-magnitude", 6.8, "magnitude"),
     ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
