@@ -1722,3 +1722,30 @@ def test_a_figure_glued_to_its_noun_meets_the_same_count_written_out():
         "No party won a majority of the assembly's 350 seats, officials said.",
     )
     assert group_of(result, "d0", "350-seat") == {("d0", "350-seat"), ("d1", "350 seats"), ("d2", "350 seats")}
+
+
+def test_a_range_restated_with_the_same_ends_is_one_figure_however_worded():
+    result = audit(
+        "The central bank on Thursday lowered the target range for its policy rate by 25 basis points to 2.5 to "
+        "2.75 percent. \"The Committee decided to lower the target range for the policy rate to 2-1/2 to 2-3/4 "
+        "percent,\" the statement said.",
+        "The committee trimmed interest rates to a range of 2.5% to 2.75%, as traders had expected. Its last cut "
+        "came in March.",
+        "The bank cut its benchmark lending rate by 25 basis points, to a range between 2.5 per cent and 2.75 per "
+        "cent.",
+        "Policymakers cut the benchmark lending rate by 25 basis points, to a range between 2.5 percent and 2.75 "
+        "percent.",
+    )
+    assert {doc for doc, _ in group_of(result, "d3", "between 2.5 percent and 2.75 percent")} == {
+        "d0", "d1", "d2", "d3"}
+
+
+def test_computers_counted_by_any_name_are_one_count():
+    result = audit(
+        "The faulty patch crashed roughly 4.2 million Linux servers on Tuesday, the vendor said.",
+        "About 4.2 million Linux machines went offline after the update.",
+        "The bug knocked out 4.2 million Linux computers worldwide.",
+    )
+    assert group_of(result, "d0", "roughly 4.2 million Linux servers") == {
+        ("d0", "roughly 4.2 million Linux servers"), ("d1", "About 4.2 million Linux machines"),
+        ("d2", "4.2 million Linux computers")}

@@ -228,11 +228,16 @@ def _tallied(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TALLY_NOUNS for c in verb.children)
 
 
+def _compound_of_next(tok: Token) -> bool:
+    """``tok`` modifies the plural (or collective) noun right after it."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "compound" and nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE) \
+        and tok.head.i == nxt.i
+
+
 def _name_before_noun(tok: Token) -> bool:
     """"33,000 Boeing machinists": a name modifying the counted noun after it, not the name of a thing."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.dep_ == "compound" and tok.ent_type_ in ("ORG", "GPE") and nxt is not None \
-        and (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE) and tok.head.i == nxt.i  # not "737 Max jets"
+    return tok.ent_type_ in ("ORG", "GPE") and _compound_of_next(tok)  # not "737 Max jets"
 
 
 _COLLECTIVE = frozenset({"staff", "personnel", "crew", "people", "police"})  # counted, though singular in form
@@ -261,6 +266,8 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
         return un.Unit(t.text, un.COUNT, t.text.lower(), t.text), t.idx + len(t.text)  # "0.5 WAR"
     first = t
     i = t.i
+    # a count in millions or thousands is no model number: a name after it modifies the noun it counts
+    large = bool(m.scale and m.scale >= 1000) or bool(re.search(r"\d,\d{3}", text[m.num_start:m.num_end]))
     glued = t.i + 1 if t.text in ("-", "‑") and t.idx == m.end else -1  # the token after "400-"
     head: Token | None = None
     mods: list[Token] = []
@@ -276,8 +283,9 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             mods.append(tok)  # "three storm-related deaths": the noun is part of a modifier
             i += 2
             continue
-        if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and _name_before_noun(tok):
-            mods.append(tok)  # "33,000 Boeing machinists"
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and (_name_before_noun(tok) or (
+                large and _compound_of_next(tok) and tok.ent_type_ in ("", "PRODUCT", "ORG"))):
+            mods.append(tok)  # "33,000 Boeing machinists", "8.5 million Windows devices"
             i += 1
             continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):

@@ -303,8 +303,10 @@ def _atom(text: str, n: nb.Num, quals: tuple[QualifierEntry, ...]) -> Mention | 
     if unit is not None and un.time_unit(unit.canonical) and re.match(r"[-‑]", text[n.end:n.end + 1]) \
             and re.match(r" [A-Za-z$€£]", text[end:end + 2]) and unit.note != un.AGE_NOTE:
         return None
-    # a slash pair is a fraction only when it measures something: "1/16 of a pint", not "9/11"
-    if unit is None and re.search(r"\d[/⁄]\d", text[n.start:n.end]) and not _OF_A.match(text, n.end):
+    # a slash pair is a fraction only when it measures something: "1/16 of a pint", not "9/11"; a whole number
+    # before it makes it one ("4-1/4 to 4-1/2 percent")
+    if unit is None and re.search(r"\d[/⁄]\d", text[n.start:n.end]) and not _OF_A.match(text, n.end) \
+            and not re.match(r"\d{1,3}[-‑ ]\d", text[n.start:n.end]):
         return None
     # letters glued to the figure that are no unit/scale: 5G, 3D, 1st, 4x4 -> not a quantity
     if end == n.end and end < len(text) and _GLUED_LETTER.match(text[end]) and not n.words:

@@ -410,6 +410,9 @@ def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, 
             return None
         return phys[0].canonical, text[pos:phys[1]], phys[1]
     if sep in ("/", "per", "-per-") and allow_noun:
+        named = _NAMED_DENOMINATOR.match(text, p)
+        if named:  # "per Fortune 500 company": the noun after the list's name
+            return singular(named.group(1).lower()), text[pos:named.end()], named.end()
         n = _RATE_NOUN.match(text, p)
         if n:
             word = n.group(0).rstrip(".")
@@ -420,6 +423,7 @@ def rate_after(text: str, pos: int, allow_noun: bool = True) -> tuple[str, str, 
     return None
 
 
+_NAMED_DENOMINATOR = re.compile(r"(?:[A-Z][\w&]*\s){1,3}\d+\s([a-z][a-z-]+)")
 _NOT_DENOMINATORS = {"the", "a", "an", "cent", "percent", "year-on-year", "and", "or", "of", "to"}
 
 

@@ -393,7 +393,13 @@ def same_figure(x: Assertion, y: Assertion) -> bool:
 
 def same_number(x: Assertion, y: Assertion) -> bool:
     """The same number as written, whatever the hedge around it ("approximately $55 billion", "$55bn")."""
-    wx, wy = written(x), written(y)
+    if x.qualifier is Qualifier.RANGE and y.qualifier is Qualifier.RANGE:  # "between $30bn and $50bn": both ends
+        return _equal(x.low, x, y.low, y) and _equal(x.high, x, y.high, y)
+    return _equal(written(x), x, written(y), y)
+
+
+def _equal(wx: float | None, x: Assertion, wy: float | None, y: Assertion) -> bool:
+    """Two numbers of two figures equal, compared as written where their units allow, else converted."""
     if wx is None or wy is None:
         return False
     if _comparable_as_written(x, y):

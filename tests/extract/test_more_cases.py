@@ -58,6 +58,10 @@ POSITIVE = [
     ("The coalition needs a majority in the 650-seat chamber.", "650-seat", 650, "seat"),
     ("Crews reopened the 120-bed clinic on Monday.", "120-bed", 120, "bed"),
     ("Flames tore through a six-tower housing estate.", "six-tower", 6, "tower"),
+    # a name between a count in millions and its noun modifies the noun; a rate per a listed company is per company
+    ("The glitch froze 3.1 million Linux laptops overnight.", "3.1 million Linux laptops", 3.1e6, "linux laptop"),
+    ("Losses averaged $12 million per Fortune 100 company.", "$12 million per Fortune 100 company", 1.2e7,
+     "USD/company"),
     # an earthquake's magnitude, before or after the figure
     ("A 6.8-magnitude earthquake struck the coast.", "6.8-magnitude", 6.8, "magnitude"),
     ("The tremor measured 5.9 magnitude.", "5.9 magnitude", 5.9, "magnitude"),
@@ -71,6 +75,7 @@ POSITIVE = [
     ("One member wanted a half-point cut instead.", "a half-point", 0.5, "pp"),
     ("Rates rose by three-quarters of a point in June.", "three-quarters of a point", 0.75, "pp"),
     ("The pipe is 2 3/4 inches wide.", "2 3/4 inches", 2.75, "in"),
+    ("The band was set at 3-1/4 to 3-1/2 percent.", "3-1/4 to 3-1/2 percent", 3.25, "%"),
     # a rate's move as a hyphenated modifier: the points are the unit, the noun after is what moved
     ("The bank made a 50-basis-point cut in March.", "50-basis-point", 50, "bp"),
     ("Her lead shrank to a 3-percentage-point margin.", "3-percentage-point", 3, "pp"),
