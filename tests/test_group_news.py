@@ -1749,3 +1749,12 @@ def test_computers_counted_by_any_name_are_one_count():
     assert group_of(result, "d0", "roughly 4.2 million Linux servers") == {
         ("d0", "roughly 4.2 million Linux servers"), ("d1", "About 4.2 million Linux machines"),
         ("d2", "4.2 million Linux computers")}
+
+
+def test_a_count_left_without_power_is_one_count_whatever_it_counts():
+    result = audit(
+        "About 1.2 million customers were without power across the state on Tuesday morning.",
+        "Roughly 1.2 million homes and businesses remained without electricity, the utility said.",
+        "Nearly 1.2 million households had no power as the storm moved north.",
+    )
+    assert {doc for doc, _ in group_of(result, "d0", "About 1.2 million customers")} == {"d0", "d1", "d2"}

@@ -118,6 +118,9 @@ DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltere
 # what befell people, one fate each: the dead are never the missing nor the injured, however alike the sentences
 # ("the toll rose to 100, with 79 people still missing")
 DEFAULT_EXCLUSIVE = ("deaths", "injured", "missing", "arrested")
+# what befell whatever is counted, so it decides the count's block whatever the noun: "3 million customers",
+# "3.2 million homes and businesses", "3 million households" and "3 million" left without power are one count
+DEFAULT_FATES = ("without power",)
 # nouns that count people in a role: they share one block with the other counts of people (deaths, the
 # evacuated, "242 people on board"), their noun a measure word, so that "241 people" and "241 confirmed
 # fatalities" are compared at all, while "230 passengers" stays a part of "242 on board" by its measure
@@ -517,6 +520,7 @@ class Context:
     next_figure: bool = False  # another figure follows in the clause (own_after stops at it)
     lead: str = ""  # the whole sentence up to the figure (a list of places may span clause breaks)
     first: bool = True  # no other figure before it in the sentence
+    trail: str = ""  # the words after it up to the next figure or clause mark, "and" no break
 
     @property
     def window(self) -> str:
@@ -557,6 +561,7 @@ def context(
     lo, hi = len(before) - len(clause_before), j + len(clause_after)
     own_lo, own_hi = (lo if whole_lo is None else whole_lo), hi
     first = True
+    next_start = len(s)
     for o in siblings:
         other = _span_in(o, s) if o is not a else None
         if other is None or (other[0] < j and i < other[1]):
@@ -565,13 +570,15 @@ def context(
             own_lo, first = max(own_lo, other[1]), False
         elif other[0] >= j:
             own_hi = min(own_hi, other[0])
+            next_start = min(next_start, other[0])
     own_after = _plain(s[j:own_hi])
     if own_hi < hi and own_after.split()[:1] and own_after.split()[0].lower() in bridges:
         own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
     elif own_hi < hi:
         own_after = _leading_out(own_after)
+    trail = re.split(r"[,;:()—–]|\s-\s", s[j:next_start], maxsplit=1)[0]
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
-                   own_hi < hi, before, first)
+                   own_hi < hi, before, first, trail)
 
 
 # "<noun> of $Y": the words before "of" describe the figure that follows
@@ -616,6 +623,7 @@ class Reader:
         self.person_units = {w.lower() for w in opts.get("person_units", DEFAULT_PERSON_UNITS)}
         self.count_measures = set(opts.get("count_measures", DEFAULT_COUNT_MEASURES))
         self.exclusive = frozenset(opts.get("exclusive", DEFAULT_EXCLUSIVE))
+        self.fates = frozenset(opts.get("fates", DEFAULT_FATES))
         roles = {w.lower() for w in opts.get("person_roles", DEFAULT_PERSON_ROLES)}
         self.people = self.count_measures | roles | {singular(w) for w in self.person_units | roles}
         markers = {**DEFAULT_MARKERS, **dict(opts.get("markers", {}))}
@@ -922,6 +930,12 @@ class Reader:
     def count_block(self, a: Assertion, tokens: Sequence[str], ctx: Context) -> tuple[str | None, str | None]:
         """A count's block: the unit's canonical measure, or the clause's for 'people' and bare numbers."""
         surface = (a.unit_surface or a.unit or "").lower().strip()
+        after, _ = self.norm.tokens(ctx.after)
+        # read on past "and": "3 million homes and businesses remained without electricity"
+        trail, _ = self.norm.tokens(ctx.trail)
+        fate = next((t for t in (*tokens, *trail[:WINDOW]) if t in self.fates), None)
+        if fate is not None and not (surface and self._person(a, surface)):
+            return f"#{fate}", f"'{fate}' befalls what it counts"
         if surface:
             unit_toks, _ = self.norm.tokens(surface)
             head = unit_toks[-1] if unit_toks else singular(surface.split()[-1])
@@ -936,7 +950,6 @@ class Reader:
                 return f"#{head}", None
         if not surface and POPULATION.search(ctx.before):
             return PEOPLE, "a bare number a place is 'home to'"  # "home to some 27,000", "population 33,300"
-        after, _ = self.norm.tokens(ctx.after)
         before, _ = self.norm.tokens(ctx.before)
         for where, toks in (("after", after[:WINDOW]), ("before", before[-WINDOW:]), ("measure", tokens)):
             for t in toks:

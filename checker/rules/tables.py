@@ -138,7 +138,7 @@ class Grouping(RuleKind):
         one story, figures of two stories never being compared (0 turns it
         off); the word
         lists ``not_places``, ``regions``, ``person_units``, ``person_roles``, ``count_measures``,
-        ``exclusive``, ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
+        ``exclusive``, ``fates``, ``change_verbs``, ``markers``, ``bases`` and ``bridges`` replace the
         built-in ones that read a mention's place, count, role, kind, change
         basis and own words.
 
@@ -169,6 +169,7 @@ class Grouping(RuleKind):
             "regions": _words("Places that, like a list of places, name a total over several (Caribbean, Europe)."),
             "count_measures": _words("Canonical measures a count is blocked on (deaths, evacuated, ...)."),
             "exclusive": _words("Canonical measures no two of which are one quantity (deaths, missing, injured)."),
+            "fates": _words("Canonical measures that block a count whatever its noun (without power)."),
             "person_roles": _words("Nouns counting people in a role (passengers, workers): a count of people."),
             "change_verbs": _words("Verbs that make a sentence state a change (old and new level)."),
             "markers": _word_lists("Kinds of figure that never join a reported one (consensus, increment)."),
