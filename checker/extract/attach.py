@@ -261,6 +261,10 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     if attr and after is not None and attr[0].left_edge.i == after.i and number \
             and number[-1].dep_ == "nsubj" and number[-1].head.i == t.i:
         t = after  # "230 were passengers", "10 were crew members": the figure is the subject, the noun says what
+    tally = _number_of(t, idx.tokens(m.num_start, m.num_end))
+    if tally is not None:  # "20,616 is the number of posts": the noun the number is of
+        return un.Unit(singular(tally.lemma_.lower()), un.COUNT, singular(tally.lemma_.lower()), tally.text), \
+            tally.idx + len(tally.text)
     if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 5 and t.ent_type_ not in _NAME_ENTS and (
             after is None or after.pos_ not in ("NOUN", "PROPN")):
         return un.Unit(t.text, un.COUNT, t.text.lower(), t.text), t.idx + len(t.text)  # "0.5 WAR"
@@ -327,6 +331,18 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
         denom, surface, end = rate
         unit = un.with_rate(unit, denom, surface)
     return unit, end
+
+
+def _number_of(verb: Token, number: Sequence[Token]) -> Token | None:
+    """The plural noun in "<figure> is the number (total, count) of <noun>", the figure the verb's subject."""
+    if verb.lemma_ != "be" or not number or number[-1].dep_ != "nsubj" or number[-1].head.i != verb.i:
+        return None
+    for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_ in ("number", "total", "count")):
+        for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
+            if noun is not None:
+                return noun
+    return None
 
 
 _RELATIVE = {"last", "next", "this"}

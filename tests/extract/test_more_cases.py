@@ -85,6 +85,8 @@ POSITIVE = [
     # the figure as the subject of "were": the noun after the verb says what it counts
     ("Of the dead, 31 were pilgrims and nine were drivers.", "31 were pilgrims", 31, "pilgrim"),
     ("On the bus, 14 were students.", "14 were students", 14, "student"),
+    # the figure as the subject of "is the number of": the noun it is the number of
+    ("Officials said 1,240 is the number of seats up for election.", "1,240 is the number of seats", 1240, "seat"),
     # a company's name before the counted noun modifies it: a count, not a product name ("787 Dreamliner")
     ("The walkout involves 12,000 Airbus engineers in two countries.", "12,000 Airbus engineers", 12000,
      "airbus engineer"),
