@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 INVARIANT_PLURALS = frozenset({"people", "series", "species", "news"})
@@ -15,6 +16,13 @@ AGE = "age"  # the measure extraction gives an age ("a 61-year-old former mayor"
 BUSINESS_NOUNS = ("company", "firm", "group", "giant", "startup", "start-up", "platform", "retailer", "bank", "lender",
                   "insurer", "conglomerate", "manufacturer", "operator", "developer", "carrier", "airline", "chipmaker",
                   "carmaker", "automaker", "drugmaker", "planemaker", "phonemaker", "steelmaker", "toymaker")
+
+
+# a dateline opening a paragraph: "TOKYO, Jan. 9 (Xinhua) -- ", "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--",
+# "KANAZAWA--", "Siesta Key, Florida - ": where the story was filed, never a figure's holder nor its place
+DATELINE = re.compile(r"\s*(?:[A-Z][^()\n]{0,80}\([A-Z][\w .&-]{1,40}\)\s*(?:--|—|–|-)"
+                      r"|[A-Z]{3,}[A-Z .'-]*(?:,[^()\n]{0,40})?\s*(?:--|—|–)"
+                      r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:--|—|–|-) )")
 
 
 F_PLURALS = {"lives": "life", "wives": "wife", "knives": "knife",

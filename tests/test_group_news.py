@@ -1758,3 +1758,8 @@ def test_a_count_left_without_power_is_one_count_whatever_it_counts():
         "Nearly 1.2 million households had no power as the storm moved north.",
     )
     assert {doc for doc, _ in group_of(result, "d0", "About 1.2 million customers")} == {"d0", "d1", "d2"}
+
+
+def test_a_dateline_places_no_figure():
+    result = audit("Galveston, Texas - The death toll rose to at least 23 on Friday as crews searched flooded homes.")
+    assert places_of(result) == {"d0": None}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import units as un
 from checker.extract.grammar import Mention
 from checker.model import Qualifier
-from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, MONTH_ABBREVIATIONS, singular
+from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, DATELINE, MONTH_ABBREVIATIONS, singular
 
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
@@ -593,12 +593,6 @@ def _moved_by(root: Token, verb: Token) -> bool:
 
 
 _ABSTRACT_SUFFIX = ("sion", "tion", "ance", "ence", "ity", "ness", "ure", "ing")
-
-
-# a dateline opening a paragraph: "TOKYO, Jan. 9 (Xinhua) -- ", "Wajima, Ishikawa Pref., Jan. 3 (Jiji Press)--",
-# "KANAZAWA--": where the story was filed, never a figure's holder
-DATELINE = re.compile(r"\s*(?:[A-Z][^()\n]{0,80}\([A-Z][\w .&-]{1,40}\)\s*(?:--|—|–|-)"
-                      r"|[A-Z]{3,}[A-Z .'-]*(?:,[^()\n]{0,40})?\s*(?:--|—|–))")
 
 
 def _in_dateline(tok: Token) -> bool:

@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.extract.units import base_factor, conversion_factor, fixed_base, time_unit
 from checker.model import Assertion, Qualifier, SynonymSet
-from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, MONTHS, fold, singular
+from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, DATELINE, MONTHS, fold, singular
 
 WORD_RE = re.compile(r"[a-z][a-z0-9.'’-]*(?:&[a-z][a-z0-9.'’-]*)*")  # "s&p", "at&t": one name, not two letters
 LED_BY = re.compile(r"(?:[\w.'’]+\s?[-‑]\s?(?:led|backed|owned|run|controlled)|^\s*(?:led|backed))\b", re.I)
@@ -679,10 +679,12 @@ class Reader:
         key = self.subject_place(a)
         if key:
             return key
-        listed = self._place_list(ctx.lead)
+        filed = DATELINE.match(ctx.sentence)  # where the story was filed places none of its figures
+        skip = filed.end() if filed else 0
+        listed = self._place_list(ctx.lead[skip:])
         if listed:  # "tore through Jamaica, Haiti and Cuba, leaving at least 33 people dead": all of them
             return listed
-        earlier = self._places(ctx.preceding, title)
+        earlier = self._places(ctx.preceding[skip:], title)
         if not earlier:
             return None
         if PLACE_RE.match(ctx.sentence.lstrip()):  # "In Haiti, at least 25 people have died"
