@@ -554,6 +554,16 @@ def test_respectively_places_each_figure():
     assert group_of(result, "d0", "43 deaths") == {("d0", "43 deaths"), ("d1", "43 people")}
 
 
+def test_respectively_before_the_figures_pairs_them_with_the_names_before_it():
+    """"rivals Lena Ortiz and Karl Brandt, who respectively took about 31% and 12%": 12% is Brandt's."""
+    result = audit(
+        "Marta Quell won the runoff with 57% of the vote, well ahead of her rivals Lena Ortiz and Karl Brandt, "
+        "who respectively took about 31% and 12%, the election board said.",
+    )
+    subjects = keys_by(result, "subject")
+    assert subjects[("d0", "about 31%")] == "lena ortiz" and subjects[("d0", "12%")] == "karl brandt"
+
+
 def test_a_place_before_a_colon_places_the_figure():
     """"Chile: 44,000 tons (11%)": a fact-box line names its place before the colon, also where the
     parse gives the figure no subject ("Mine output, 2024 - Chile: 44,000 tons; Peru: 9,000 tons")."""

@@ -722,15 +722,32 @@ class Reader:
         at = sentence[0].sentence_start
         figures = sorted((a for a in sentence if a.end - at <= end.start()), key=lambda a: a.start)
         lists = list(NAME_LIST_RE.finditer(s, 0, end.start()))
-        if not figures or not lists:
+        if not lists:
             return {}
         names = lists[-1]
-        figures = [a for a in figures if a.start - at >= names.end()] or \
-                  [a for a in figures if a.end - at <= names.start()]
         keys = [self._place_name(n) for n in _split_names(names.group())]
-        if len(keys) != len(figures) or len(keys) < 2 or not all(keys):
+        # the figures between the names and "respectively", else those it opens ("who respectively received 25%
+        # and 16%"), else those before the names
+        figures = next((f for f in ([a for a in figures if a.start - at >= names.end()],
+                                    self._listed_after(sentence, end.end()),
+                                    [a for a in figures if a.end - at <= names.start()]) if len(f) == len(keys)), [])
+        if not figures or len(keys) < 2 or not all(keys):
             return {}
         return {a.id: (self.alias(k), k in self.known_places) for a, k in zip(figures, keys, strict=True)}
+
+    @staticmethod
+    def _listed_after(sentence: Sequence[Assertion], pos: int) -> list[Assertion]:
+        """The figures listed right after ``pos`` ("who respectively received 25% and 16%"): the first after
+        it, and each joined to the one before by a comma or "and"."""
+        at = sentence[0].sentence_start
+        s = sentence[0].sentence or ""
+        later = sorted((a for a in sentence if a.start - at >= pos), key=lambda a: a.start)
+        listed = later[:1]
+        for a in later[1:]:
+            if not LISTED_GAP.fullmatch(s[listed[-1].end - at:a.start - at]):
+                break
+            listed.append(a)
+        return listed
 
     def holder(self, ctx: Context, share: bool = False) -> tuple[str, bool] | None:
         """A name right before the figure, joined by at/with/on or a colon: the figure's holder, and whether
@@ -1071,6 +1088,7 @@ DEAL_RE = re.compile(rf"{_DEAL_NAME}(?:['’]s)?\s+(?:\S+\s+){{0,6}}?"
 DEAL_WORDS = frozenset({"trade", "offer", "bid", "acquisition", "takeover", "buyout", "merger", "purchase", "price"})
 VENUE_BEFORE = re.compile(r"\b(?:in|into|inside|enter|enters|entered|entering)\s+(?:the\s+)?$", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+LISTED_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+", re.I)  # between two figures of one list
 # a name may hold lower-case particles: "the Democratic Party for the People 28", "Nippon Ishin no Kai 38"
 NAME_PARTICLE = r"(?:(?:of|for|the|no|de|del|da|la|von|van|der)\s+){1,3}"
 LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
