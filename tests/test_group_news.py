@@ -564,6 +564,11 @@ def test_respectively_before_the_figures_pairs_them_with_the_names_before_it():
     assert subjects[("d0", "about 31%")] == "lena ortiz" and subjects[("d0", "12%")] == "karl brandt"
 
 
+def test_votes_cast_for_a_candidate_are_the_candidates():
+    result = audit("The winner's margin dwarfed the 12.3 million votes cast for Lena Ortiz, the commission said.")
+    assert keys_by(result, "subject")[("d0", "12.3 million votes")] == "lena ortiz"
+
+
 def test_a_place_before_a_colon_places_the_figure():
     """"Chile: 44,000 tons (11%)": a fact-box line names its place before the colon, also where the
     parse gives the figure no subject ("Mine output, 2024 - Chile: 44,000 tons; Peru: 9,000 tons")."""

@@ -261,7 +261,7 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     if attr and after is not None and attr[0].left_edge.i == after.i and number \
             and number[-1].dep_ == "nsubj" and number[-1].head.i == t.i:
         t = after  # "230 were passengers", "10 were crew members": the figure is the subject, the noun says what
-    tally = _number_of(t, idx.tokens(m.num_start, m.num_end))
+    tally = _number_of(t, idx.tokens(m.num_start, m.end))
     if tally is not None:  # "20,616 is the number of posts": the noun the number is of
         return un.Unit(singular(tally.lemma_.lower()), un.COUNT, singular(tally.lemma_.lower()), tally.text), \
             tally.idx + len(tally.text)

@@ -1098,7 +1098,8 @@ POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over
                                   rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")
 # a share in brackets after its holder: "followed by the MK party (14.58 percent) and EFF (9.52 percent)"
 BRACKET_HOLDER_RE = re.compile(rf"(?:^|\s)({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:\s+party)?\s*\(\s*$")
-FOR_HOLDER_RE = re.compile(rf"\s*(?:for|to)\s+(?:the\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+FOR_HOLDER_RE = re.compile(rf"\s*(?:(?:cast|won|going|given)\s+)?(?:for|to)\s+(?:the\s+)?"
+                           rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 # "Nvidia Corp.", "Alphabet Inc": a company's name before its legal suffix
 CORPORATE_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}?),?\s+"
                           r"(?:Corp(?:oration)?|Inc|Ltd|LLC|[Pp][Ll][Cc]|Holdings|AG|SA|NV|GmbH|Co)\b")

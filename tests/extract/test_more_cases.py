@@ -87,6 +87,8 @@ POSITIVE = [
     ("On the bus, 14 were students.", "14 were students", 14, "student"),
     # the figure as the subject of "is the number of": the noun it is the number of
     ("Officials said 1,240 is the number of seats up for election.", "1,240 is the number of seats", 1240, "seat"),
+    ("About 3.2 million is the number of new voters this year.", "3.2 million is the number of new voters", 3.2e6,
+     "voter"),
     # a company's name before the counted noun modifies it: a count, not a product name ("787 Dreamliner")
     ("The walkout involves 12,000 Airbus engineers in two countries.", "12,000 Airbus engineers", 12000,
      "airbus engineer"),
