@@ -239,3 +239,25 @@ def test_a_pair_never_scored_does_not_keep_apart_two_clusters_of_money():
     b = assertion("$4.31 billion", 4.31e9, doc="B", unit="USD", decimals=2, scale=1e9, measure="insured payouts")
     c = assertion("$4.3 billion", 4.3e9, doc="C", unit="USD", decimals=1, scale=1e9, measure="storm damage estimate")
     assert [set(g.members) for g in run(a, b, c)] == [{a.id, b.id, c.id}]
+
+
+def test_one_name_of_a_person_is_no_place_however_often_ner_calls_it_one():
+    """NER calls "Wibisono" a GPE wherever he stands alone; the corpus calls "Haryanto Wibisono" a person, so
+    his figures hold no place, and his are a person's, kept from another candidate's."""
+    from checker.group import keyed
+
+    person = ("Haryanto Wibisono", "PERSON")
+    rows = [
+        assertion("Haryanto Wibisono received 20.1 million votes.", 20.1e6, doc="d1", unit=None,
+                  entities=(person,)),
+        assertion("Candidate Haryanto Wibisono took 41% of the vote.", 41, doc="d2", entities=(person,)),
+        assertion("Wibisono won 41.2% of the vote.", 41.2, doc="d3", subject="Wibisono", subject_label="GPE",
+                  entities=(("Wibisono", "GPE"),)),
+        assertion("Wibisono took 41% in the count.", 41, doc="d4", subject="Wibisono", subject_label="GPE",
+                  entities=(("Wibisono", "GPE"),)),
+        assertion("Wibisono led with 40.9%.", 40.9, doc="d5", subject="Wibisono", subject_label="GPE",
+                  entities=(("Wibisono", "GPE"),)),
+    ]
+    rules = load_rules([])
+    keys = {k.a.doc_id: k for k in keyed(rows, rules.synonyms(), rules.grouping_options())}
+    assert keys["d3"].place is None and keys["d3"].subject == "wibisono" and keys["d3"].label == "PERSON"

@@ -246,8 +246,9 @@ _COLLECTIVE = frozenset({"staff", "personnel", "crew", "people", "police"})  # c
 def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | None:
     """The noun a bare figure counts: "13 people", "four different bosses", "3,000 tests per day",
     "dozens of people". A head that is a unit word ("517 rushing yards") gives that unit."""
-    t = idx.first_from(m.end)
-    if t is None or t.idx - m.end > 1:
+    whole = _OF_TOTAL.match(text, m.end) if m.value is not None and not m.is_range else None
+    t = idx.first_from(whole.end() if whole else m.end)  # "36 of 38 provinces": the part counts the whole's noun
+    if t is None or t.idx - (whole.end() if whole else m.end) > 1:
         return None
     doc = idx.doc
     if m.is_range and m.value is None and t.lower_ == "of" and t.i + 1 < len(doc):
@@ -346,6 +347,7 @@ def _number_of(verb: Token, number: Sequence[Token]) -> Token | None:
 
 
 _RELATIVE = {"last", "next", "this"}
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+(?=[a-z])")
 _ABOARD = re.compile(r"(?:aboard|on[- ]?board)(?![A-Za-z])", re.I)
 
 

@@ -614,6 +614,9 @@ def _plain(text: str) -> str:
     return text.replace("(", " ").replace(")", " ")
 
 
+PERSON_NAMED = 2  # full names NER calls a person that make one of their words a person's name, never a place
+
+
 class Reader:
     """Reads the grouping keys of one mention with the pack's word lists."""
 
@@ -635,6 +638,7 @@ class Reader:
         self.known_places: set[str] = set()  # names the corpus itself places (see learn)
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
+        self.persons: set[str] = set()  # one word of names NER calls a person ("Prabowo" of "Prabowo Subianto")
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
@@ -797,6 +801,7 @@ class Reader:
         seen: set[str] = set()
         corporate: set[str] = set()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
+        person_words: Counter[str] = Counter()  # words of the full names NER calls people ("Prabowo Subianto")
         read: set[tuple[str, int]] = set()
         for a in assertions:
             # each sentence once; NER reads a title-case headline's every word as a name
@@ -806,10 +811,15 @@ class Reader:
                     key = self._place_name(name)
                     if key:
                         labels[key][label] += 1
+                    if label == "PERSON" and key and " " in key:
+                        person_words.update(key.split())
         for key, count in labels.items():
             place = sum(count[label] for label in PLACE_LABELS)
             thing = sum(count[label] for label in THING_LABELS)
-            if 2 * place <= count.total():
+            # a person's one name, however often NER calls it a place ("Prabowo won in 36 provinces": GPE)
+            if person_words[key] >= PERSON_NAMED:
+                self.persons.add(key)
+            if 2 * place <= count.total() or key in self.persons:
                 self.unplaced.add(key)
             if place > thing and key not in self.unplaced:
                 self.known_places.add(key)
@@ -1344,6 +1354,8 @@ def keyed(
         named = reader.alias(subject) if subject else None
         entity = _named(a) or (named != subject)  # a name the corpus abbreviates is a name
         subject, label = named, LABEL_FAMILY.get(a.subject_label or "", a.subject_label)
+        if subject in reader.persons:
+            entity, label = True, "PERSON"  # "Prabowo", NER's GPE six times, is "Prabowo Subianto"
         # "the Greens at 13.5%", "Jamaica and Haiti reported 32 and 43 deaths respectively": a name by the figure
         name, is_place = respective.get(a.id) or reader.holder(ctx, a.unit == "%") or (None, False)
         if is_place and (a.id in respective or not place):

@@ -85,6 +85,9 @@ POSITIVE = [
     # the figure as the subject of "were": the noun after the verb says what it counts
     ("Of the dead, 31 were pilgrims and nine were drivers.", "31 were pilgrims", 31, "pilgrim"),
     ("On the bus, 14 were students.", "14 were students", 14, "student"),
+    # a part of a whole counts the whole's noun
+    ("The party carried 14 of 16 states on Sunday.", "14 of 16 states", 14, "state"),
+    ("She won 9 out of 12 districts.", "9 out of 12 districts", 9, "district"),
     # the figure as the subject of "is the number of": the noun it is the number of
     ("Officials said 1,240 is the number of seats up for election.", "1,240 is the number of seats", 1240, "seat"),
     ("About 3.2 million is the number of new voters this year.", "3.2 million is the number of new voters", 3.2e6,
