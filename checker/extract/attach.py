@@ -161,7 +161,7 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
         return not m.words
     if any(t.ent_type_ in _NAME_ENTS for t in toks) and not m.words:
         return False
-    if _apposed_age(m, toks[-1], text):
+    if _apposed_age(m, toks[-1], text) or _aged_before(m, text):
         m.unit = replace(un.make_physical("year", "year", ""), note=un.AGE_NOTE)
         m.notes.append(un.AGE_NOTE)
         return True
@@ -213,6 +213,15 @@ def _apposed_age(m: Mention, tok: Token, text: str) -> bool:
     if not (text[:m.start].rstrip().endswith(",") and text[m.end:].lstrip().startswith(",")):
         return False
     return tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i
+
+
+_AGED = re.compile(r"\b(?:aged|age)\s+$", re.I)
+
+
+def _aged_before(m: Mention, text: str) -> bool:
+    """"Prabowo, aged 72, was expected to win": a whole number "aged" leads is an age."""
+    return m.value is not None and m.value == int(m.value) and 0 < m.value <= _MAX_AGE and not m.is_range \
+        and bool(_AGED.search(text, max(0, m.start - 8), m.start))
 
 
 # nouns that name a running total: what "stands at" or "is" after them is a count, whatever NER says

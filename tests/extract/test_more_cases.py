@@ -282,9 +282,10 @@ def test_a_duration_describing_a_noun_is_no_age(ext):
 @pytest.mark.parametrize(("sentence", "figure", "holder"), [
     ("The driver, Tomas Brenner, 29, was charged on Monday.", "29", "Tomas Brenner"),
     ("Okafor, 58, thanked her supporters.", "58", "Okafor"),
+    ("Lindqvist, aged 61, conceded on Sunday.", "61", "Lindqvist"),
 ])
 def test_a_number_between_commas_after_a_name_is_an_age(ext, sentence, figure, holder):
-    """NER reads "Okafor, 58," as a date; between commas right after a name it is her age."""
+    """NER reads "Okafor, 58," as a date; between commas right after a name, or after "aged", it is her age."""
     a = figure_in(ext, sentence, figure)
     assert (a.unit, a.measure, a.subject) == ("year", "age", holder)
     assert "an age" in a.notes
