@@ -256,8 +256,9 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     """The noun a bare figure counts: "13 people", "four different bosses", "3,000 tests per day",
     "dozens of people". A head that is a unit word ("517 rushing yards") gives that unit."""
     whole = _OF_TOTAL.match(text, m.end) if m.value is not None and not m.is_range else None
-    t = idx.first_from(whole.end() if whole else m.end)  # "36 of 38 provinces": the part counts the whole's noun
-    if t is None or t.idx - (whole.end() if whole else m.end) > 1:
+    noun_from = whole.end() if whole else m.end  # "36 of 38 provinces": the part counts the whole's noun
+    t = idx.first_from(noun_from)
+    if t is None or t.idx - noun_from > 1:
         return None
     doc = idx.doc
     if m.is_range and m.value is None and t.lower_ == "of" and t.i + 1 < len(doc):
@@ -267,9 +268,8 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     if aboard:  # "the 242 aboard", "over 200 on board": the people carried
         return un.Unit("people", un.COUNT, "people", aboard.group(0)), aboard.end()
     attr = [c for c in t.children if c.dep_ == "attr" and c.tag_ == "NNS"] if t.lemma_ == "be" else []
-    number = idx.tokens(m.num_start, m.num_end) if attr else []
-    if attr and after is not None and attr[0].left_edge.i == after.i and number \
-            and number[-1].dep_ == "nsubj" and number[-1].head.i == t.i:
+    if attr and after is not None and attr[0].left_edge.i == after.i \
+            and _subject_of_be(t, idx.tokens(m.num_start, m.num_end)):
         t = after  # "230 were passengers", "10 were crew members": the figure is the subject, the noun says what
     tally = _number_of(t, idx.tokens(m.num_start, m.end))
     if tally is not None:  # "20,616 is the number of posts": the noun the number is of
@@ -343,9 +343,14 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
     return unit, end
 
 
+def _subject_of_be(verb: Token, number: Sequence[Token]) -> bool:
+    """The figure (its last token) is the subject of a form of "be"."""
+    return verb.lemma_ == "be" and bool(number) and number[-1].dep_ == "nsubj" and number[-1].head.i == verb.i
+
+
 def _number_of(verb: Token, number: Sequence[Token]) -> Token | None:
     """The plural noun in "<figure> is the number (total, count) of <noun>", the figure the verb's subject."""
-    if verb.lemma_ != "be" or not number or number[-1].dep_ != "nsubj" or number[-1].head.i != verb.i:
+    if not _subject_of_be(verb, number):
         return None
     for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_ in ("number", "total", "count")):
         for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
