@@ -6,6 +6,7 @@ wrong guess about "subject" costs a grouping miss while an exception costs the d
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,6 +19,7 @@ from checker.extract.grammar import Mention
 from checker.model import Qualifier
 from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, DATELINE, MONTH_ABBREVIATIONS, singular
 
+_log = logging.getLogger(__name__)
 _NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PERSON", "GPE", "LOC"}
 _DATE_ENTS = {"DATE", "TIME"}
 _NOT_COUNT_NOUNS = {"%", "percent", "per", "cent", "am", "pm", "th", "st", "nd", "rd", "s", "x", "-", "one", "other",
@@ -65,7 +67,8 @@ def refine(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
         try:
             _unhedge_preposition(m, idx, text)
             keep = _refine_one(m, idx, text)
-        except Exception:
+        except Exception:  # one odd parse never loses the figure; the log says where the reader broke
+            _log.debug("parse filtering failed on %r; kept as read", text[m.start:m.end], exc_info=True)
             keep = True
         kept.append((m, keep))
     # "the CDU 208 seats, the AfD 152": a figure after a name, dropped as part of it ("Big 12"), or read as a

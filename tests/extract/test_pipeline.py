@@ -79,3 +79,18 @@ def test_unknown_model_is_a_model_error():
     with pytest.raises(ModelError) as err:
         load_model("no_such_model_pkg")
     assert "\n" not in str(err.value)
+
+
+def test_a_broken_parse_reading_keeps_the_figure_and_logs_why(ext, monkeypatch, caplog):
+    import logging
+
+    from checker.extract import attach
+
+    def broken(*_args: object) -> bool:
+        raise ValueError("odd parse")
+
+    monkeypatch.setattr(attach, "_refine_one", broken)
+    with caplog.at_level(logging.DEBUG, logger="checker.extract.attach"):
+        found = ext("Sales rose 12% in the quarter.")
+    assert [a.text for a in found] == ["12%"]
+    assert any("12%" in r.getMessage() and r.exc_info for r in caplog.records)
