@@ -1778,3 +1778,16 @@ def test_a_count_left_without_power_is_one_count_whatever_it_counts():
 def test_a_dateline_places_no_figure():
     result = audit("Galveston, Texas - The death toll rose to at least 23 on Friday as crews searched flooded homes.")
     assert places_of(result) == {"d0": None}
+
+
+def test_a_peak_reading_is_never_the_latest_one():
+    result = audit(
+        "At its peak, more than 3 million customers were without power in the state.",
+        "The storm left more than 3 million without electricity at its peak. By Thursday, 2.6 million customers "
+        "were still without power.",
+        "About 2.8 million customers were without power on Thursday, utilities said.",
+        "Some 2.7 million customers had no power on Thursday morning.",
+    )
+    assert group_of(result, "d0", "more than 3 million customers") == {
+        ("d0", "more than 3 million customers"), ("d1", "more than 3 million")}
+    assert {doc for doc, _ in group_of(result, "d2", "About 2.8 million customers")} == {"d1", "d2", "d3"}

@@ -208,6 +208,7 @@ class Keyed:
     stale: bool = False  # dated STALE_YEARS or more before its document was published
     parties: frozenset[str] = frozenset()  # the other side of a deal its subject is party to (Reader.deals)
     story: str | None = None  # the story its document tells, where the corpus has several (``stories``)
+    reading: str | None = None  # "peak" | "latest" of a running count (Reader.reading); None said plainly
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -955,6 +956,17 @@ class Reader:
             return "poll"  # "leading by 50.3 percent to 49.7 percent, according to an exit poll"
         return None
 
+    @staticmethod
+    def reading(ctx: Context) -> str | None:
+        """"peak" ("at its peak, 4 million were without power") or "latest" ("2.4 million still without power",
+        "as of Friday"): a running count's highest reading and its latest are two figures; one said plainly
+        ("lost power") may be either."""
+        if PEAK_RE.search(ctx.before) or PEAK_RE.search(ctx.trail) or PEAK_OPENS.match(ctx.lead):
+            return "peak"
+        if LATEST_RE.search(ctx.before.split(",")[-1]) or LATEST_RE.search(ctx.trail):
+            return "latest"
+        return None
+
     # -- counts
     def count_block(self, a: Assertion, tokens: Sequence[str], ctx: Context) -> tuple[str | None, str | None]:
         """A count's block: the unit's canonical measure, or the clause's for 'people' and bare numbers."""
@@ -1011,6 +1023,9 @@ class Reader:
         return last in self.person_units or singular(last) in self.person_units or a.dimension == "people"
 
 
+PEAK_RE = re.compile(r"\bat\s+(?:its|their|the)\s+(?:peak|height)\b", re.I)
+PEAK_OPENS = re.compile(r"\s*at\s+(?:its|their|the)\s+(?:peak|height)\b[^,]*,", re.I)
+LATEST_RE = re.compile(r"\b(?:still|remained|remain|remains|remaining|as of)\b", re.I)
 # a figure from a poll or survey (the whole sentence reports it), not from the count
 POLL_RE = re.compile(  # lower-case "survey": the US Geological Survey is an agency, not a poll
     r"\b(?:[Ee]xit[- ]polls?|[Oo]pinion polls?|[Pp]olls?\s+(?:show|showed|shows|suggest|suggested|suggests|put|puts|"
@@ -1385,7 +1400,7 @@ def keyed(
         k = Keyed(a, subject, measure, rules | srules, block, time_key(time), entity, place, period,
                   reader.basis(ctx), role_of(a, ctx, reader, by_sentence[(a.doc_id, a.sentence_start)]),
                   None if measure == (AGE,) else reader.kind(a, ctx),  # an age is no poll's figure
-                  via, label=label, near=near_words(ctx, skip), counted=counted)
+                  via, label=label, near=near_words(ctx, skip), counted=counted, reading=reader.reading(ctx))
         if k.role == "after" and time and time.lower().startswith("from"):
             k.time = None  # "doubled its vote from 2021 to 19.5%": the year is the old level's
         same_sentence = keyed_in[(a.doc_id, a.sentence_start)]

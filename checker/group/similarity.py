@@ -67,8 +67,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "basis"
     if x.role and y.role and x.role != y.role:
         return "role"
-    if x.kind != y.kind:
-        return "kind"
+    if x.kind != y.kind or (x.reading and y.reading and x.reading != y.reading):
+        return "kind"  # a peak and the latest reading are two figures; a plain one may be either
     if x.fates and y.fates and not x.fates & y.fates:
         return "measure"  # "100 dead" and "79 missing": two fates, however alike the sentences around them
     if x.measure == y.measure == (AGE,) and abs((x.a.value or 0) - (y.a.value or 0)) > AGE_SLACK:
