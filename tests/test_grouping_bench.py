@@ -159,8 +159,8 @@ def test_blind_sets_hold_their_floor(name):
     # One name of a full name NER calls a person is a person's, never a place ("Isak", "Prabowo"), and a part of a
     # whole counts the whole's noun ("36 of 38 provinces"): blind 57.7% (15/26); blind14 54.0% (27/50); blind11
     # 32.7% (16/49) (a quick count's "more than 58%" joins another cluster)
-    # A whole number after "aged" is an age: blind14 99.3% (152/153), 56.0% (28/50). A reading "at its peak" is a
-    # kind of its own: blind14 58.0% (29/50), 80.0% (40/50)
+    # A whole number after "aged" is an age: blind14 99.3% (152/153), 56.0% (28/50). A count's peak reading never
+    # joins its latest: blind14 58.0% (29/50), 80.0% (40/50)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
