@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from checker.extract import units as un
-from checker.extract.grammar import Mention
+from checker.extract.grammar import CLOCK_ZONE, Mention
 from checker.model import Qualifier
 from checker.text import AGE, BUSINESS_NOUNS, CALENDAR_WORDS, DATELINE, MONTH_ABBREVIATIONS, singular
 
@@ -208,10 +208,15 @@ _COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+){0,3}?(?:have|had|has|were|wa
 _MAX_AGE = 120
 
 
+def _age_like(m: Mention) -> bool:
+    """A whole number a person's age could be."""
+    return m.value is not None and m.value == int(m.value) and 0 < m.value <= _MAX_AGE and not m.is_range
+
+
 def _apposed_age(m: Mention, tok: Token, text: str) -> bool:
     """"Maria Lopez, 72, died in the fire": a whole number between commas right after a name is that
     person's age (NER reads it as a date)."""
-    if m.value is None or m.value != int(m.value) or not 0 < m.value <= _MAX_AGE or m.is_range:
+    if not _age_like(m):
         return False
     if not (text[:m.start].rstrip().endswith(",") and text[m.end:].lstrip().startswith(",")):
         return False
@@ -223,8 +228,7 @@ _AGED = re.compile(r"\b(?:aged|age)\s+$", re.I)
 
 def _aged_before(m: Mention, text: str) -> bool:
     """"Prabowo, aged 72, was expected to win": a whole number "aged" leads is an age."""
-    return m.value is not None and m.value == int(m.value) and 0 < m.value <= _MAX_AGE and not m.is_range \
-        and bool(_AGED.search(text, max(0, m.start - 8), m.start))
+    return _age_like(m) and bool(_AGED.search(text, max(0, m.start - 8), m.start))
 
 
 # nouns that name a running total: what "stands at" or "is" after them is a count, whatever NER says
@@ -839,7 +843,7 @@ _DATING = "|".join((*(m.capitalize() for m in MONTH_ABBREVIATIONS), "May", "Fisc
 _NAME_BEFORE = re.compile(rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_DATING}))[A-Z][\w&-]*\s+$")
 
 
-_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|hrs|hours local|local time)\b")
+_CLOCK_AFTER = re.compile(rf"\s?{CLOCK_ZONE}\b")
 
 
 # a superlative, then "since" shortly before the date ("since the crash of"): the date a record reaches back to

@@ -77,13 +77,14 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_ES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
 _ORD = r"(?:st|nd|rd|th)?"
+# what a 24-hour clock is read against: a time zone, "hrs", "local time"
+CLOCK_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|ET|hrs|hours local|local time)"
 _BLOCK_PATTERNS = [
     # clock times and player timestamps: 4:39 am, 0:00, 10.45pm, 5 a.m.
     r"(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\b\.?)?",
     r"(?<![\d.,])\d{1,2}(?:[.:]\d{2})?\s?[aApP]\.?[mM]\.?(?![A-Za-z])",
     # a 24-hour clock read against a zone or "hrs": "(2200 GMT)", "at 1600 ET", "0430 local time"
-    r"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|ET|hrs|"
-    r"local time)\b",
+    rf"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?{CLOCK_ZONE}\b",
     # calendar dates
     rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}\b(?:,?\s+(?:19|20)\d{{2}}\b)?",
     rf"(?<![\d.,])\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?",

@@ -66,6 +66,7 @@ DEFAULT_BRIDGES = ("up", "down", "rising", "rose", "falling", "fell", "increasin
                    "versus", "vs", "vs.", "against", "or", "than", "representing", "making", "marking", "from",
                    "to", "after", "before", "beating", "topping", "missing", "exceeding", "ahead", "below", "above")
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:and|while|but|whereas|whilst)\b", re.I)
+TRAIL_BREAK = re.compile(r"[,;:()—–]|\s-\s")  # a clause mark, "and" none (``Context.trail``)
 PART_OF = re.compile(r"\s*(?:including|among them|of which|of whom|or)\s*", re.I)
 OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s*", re.I)  # "of homes" before "and businesses"
 PLACE_RE = re.compile(
@@ -577,7 +578,7 @@ def context(
         own_after = ""  # "$760 million up 56%": "up" describes 56%; "39% tariffs on goods to 15%" keeps "tariffs"
     elif own_hi < hi:
         own_after = _leading_out(own_after)
-    trail = re.split(r"[,;:()—–]|\s-\s", s[j:next_start], maxsplit=1)[0]
+    trail = TRAIL_BREAK.split(s[j:next_start], maxsplit=1)[0]
     return Context(_plain(clause_before), _plain(clause_after), preceding, s, _plain(s[own_lo:i]), own_after,
                    own_hi < hi, before, first, trail)
 
@@ -963,7 +964,7 @@ class Reader:
         ("lost power") may be either."""
         if PEAK_RE.search(ctx.before) or PEAK_RE.search(ctx.trail) or PEAK_OPENS.match(ctx.lead):
             return "peak"
-        if LATEST_RE.search(ctx.before.split(",")[-1]) or LATEST_RE.search(ctx.trail):
+        if LATEST_RE.search(ctx.before) or LATEST_RE.search(ctx.trail):  # ``before`` stops at the clause
             return "latest"
         return None
 
@@ -971,7 +972,6 @@ class Reader:
     def count_block(self, a: Assertion, tokens: Sequence[str], ctx: Context) -> tuple[str | None, str | None]:
         """A count's block: the unit's canonical measure, or the clause's for 'people' and bare numbers."""
         surface = (a.unit_surface or a.unit or "").lower().strip()
-        after, _ = self.norm.tokens(ctx.after)
         # read on past "and": "3 million homes and businesses remained without electricity"
         trail, _ = self.norm.tokens(ctx.trail)
         fate = next((t for t in (*tokens, *trail[:WINDOW]) if t in self.fates), None)
@@ -991,6 +991,7 @@ class Reader:
                 return f"#{head}", None
         if not surface and POPULATION.search(ctx.before):
             return PEOPLE, "a bare number a place is 'home to'"  # "home to some 27,000", "population 33,300"
+        after, _ = self.norm.tokens(ctx.after)
         before, _ = self.norm.tokens(ctx.before)
         for where, toks in (("after", after[:WINDOW]), ("before", before[-WINDOW:]), ("measure", tokens)):
             for t in toks:
@@ -1023,8 +1024,9 @@ class Reader:
         return last in self.person_units or singular(last) in self.person_units or a.dimension == "people"
 
 
-PEAK_RE = re.compile(r"\bat\s+(?:its|their|the)\s+(?:peak|height)\b", re.I)
-PEAK_OPENS = re.compile(r"\s*at\s+(?:its|their|the)\s+(?:peak|height)\b[^,]*,", re.I)
+_PEAK = r"\bat\s+(?:its|their|the)\s+(?:peak|height)\b"
+PEAK_RE = re.compile(_PEAK, re.I)
+PEAK_OPENS = re.compile(rf"\s*{_PEAK}[^,]*,", re.I)  # "At its peak, ...": a phrase opening the sentence
 LATEST_RE = re.compile(r"\b(?:still|remained|remain|remains|remaining|as of)\b", re.I)
 # a figure from a poll or survey (the whole sentence reports it), not from the count
 POLL_RE = re.compile(  # lower-case "survey": the US Geological Survey is an agency, not a poll
