@@ -177,7 +177,7 @@ def _refine_one(m: Mention, idx: TokenIndex, text: str) -> bool:
     if last.i + 1 < len(idx.doc):
         nxt = idx.doc[last.i + 1]
         if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.is_upper and nxt.ent_type_ != "NORP" \
-                and not _name_before_noun(nxt):
+                and not _name_before_noun(nxt) and not _of_name_before_noun(nxt):
             return False  # "575 Wilbraham Road", "11 Pro Max", "787 Dreamliner"
     noun = count_noun(m, idx, text)
     if noun is not None:
@@ -304,6 +304,10 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             mods.append(tok)  # "three storm-related deaths": the noun is part of a modifier
             i += 2
             continue
+        if _of_name_before_noun(tok):
+            mods.extend(doc[tok.i:tok.head.i])  # "411 House of Commons seats"
+            i = tok.head.i
+            continue
         if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and (_name_before_noun(tok) or (
                 large and _compound_of_next(tok) and tok.ent_type_ in ("", "PRODUCT", "ORG"))):
             mods.append(tok)  # "33,000 Boeing machinists", "8.5 million Windows devices"
@@ -348,6 +352,12 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
         denom, surface, end = rate
         unit = un.with_rate(unit, denom, surface)
     return unit, end
+
+
+def _of_name_before_noun(tok: Token) -> bool:
+    """A name with "of" in it ("House of Commons", "Bank of America") modifying the noun right after it."""
+    return tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "NOUN" \
+        and tok.head.i > tok.i and tok.right_edge.i == tok.head.i - 1 and any(c.lower_ == "of" for c in tok.children)
 
 
 def _subject_of_be(verb: Token, number: Sequence[Token]) -> bool:
@@ -851,16 +861,22 @@ _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best
                            r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b[^.;]{0,30}$", re.I)
 
 
+# a number no reader kept ("the 419 Tony Blair won in 1997") still holds the date after it; not a year
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\w%])")
+
+
 def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024").
 
-    ``others``: the spans of the sentence's other figures. A phrase after another figure that follows
-    this one is that figure's ("a $32 billion deal after its $23 billion offer from last year")."""
+    ``others``: the spans of the sentence's other figures. A phrase after another figure (or a bare number)
+    that follows this one is that figure's ("a $32 billion deal after its $23 billion offer from last year",
+    "412 seats, less than the 419 Blair won in 1997")."""
     best: tuple[int, str] | None = None
     for m in _TIME_RE.finditer(text):
         if m.start() < end and start < m.end():
             continue
-        if m.start() >= end and any(end <= s and e <= m.start() for s, e in others):
+        if m.start() >= end and (any(end <= s and e <= m.start() for s, e in others)
+                                 or _BARE_NUMBER.search(text, end, m.start())):
             continue
         if _NAME_BEFORE.search(text, 0, m.start()) and m.group(0)[:1].isdigit():
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing

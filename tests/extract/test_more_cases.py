@@ -197,6 +197,16 @@ def test_a_bound_between_figure_and_unit_is_kept(ext, sentence):
     assert a.qualifier.value == "ge" and a.high is None
 
 
+@pytest.mark.parametrize(("sentence", "figure", "unit"), [
+    ("The Greens took 37 House of Representatives seats.", "37 House of Representatives seats",
+     "house of representatives seat"),
+    ("The fund sold 2 million Bank of Ireland shares.", "2 million Bank of Ireland shares", "bank of ireland share"),
+])
+def test_a_name_with_of_before_a_count_noun(ext, sentence, figure, unit):
+    """A name with "of" in it ("House of Commons") modifies the noun it stands before, as "Senate seats" does."""
+    assert figure_in(ext, sentence, figure).unit == unit
+
+
 def test_people_by_nationality_are_people(ext):
     """The unit is the nationality as written; its dimension says it counts people (grouping reads that)."""
     a = figure_in(ext, "Some 2.3 million Peruvians voted early.", "Some 2.3 million Peruvians")
