@@ -725,6 +725,14 @@ def test_a_clipped_name_and_its_initials_are_the_long_name():
     assert group_of(result, "d2", "2.15%") == {("d2", "2.15%"), ("d3", "2.15%")}
 
 
+def test_a_name_run_together_from_pieces_of_its_words_is_the_long_name():
+    """"AKP" is "AK Party" (the first word whole, the second's initial), "FedEx" "Federal Express"."""
+    from checker.group.similarity import one_name
+
+    assert one_name("akp", "ak party") and one_name("fedex", "federal express")
+    assert not one_name("akp", "ak") and not one_name("apk", "ak party")
+
+
 def test_a_name_clipped_word_by_word_is_the_long_name():
     """"the Lib Dems" clip every word of "the Liberal Democrats": one party, not two."""
     from checker.group.similarity import one_name

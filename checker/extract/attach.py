@@ -701,7 +701,9 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         measure_tok = verb  # "Figma closed at $115.50", "the IPO was priced at $33": the verb names the price
         measure = verb.lower_
     if measure is None and verb is not None:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside]
+        # not an object another figure counts: "received 269 seats (35 percent)", the share beside the count
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in inside
+                and not any(g.dep_ == "nummod" and g.i not in inside for g in c.children)]
         if objs and ((m.unit is not None and m.unit.unit_class != un.COUNT) or _moved_by(root, verb)):
             measure_tok = objs[0]
             measure = _phrase(objs[0], skip=skip)

@@ -142,6 +142,8 @@ def abbreviates(short: str, long: str) -> bool:
     lw = [w for w in long.split() if w not in NAME_FILLERS]
     if len(sw) == 1 and len(sw[0]) >= 2 and len(lw) >= 2 and "".join(w[0] for w in lw) == sw[0]:
         return True
+    if len(sw) == 1 and len(sw[0]) >= 3 and len(lw) >= 2 and _prefixes(sw[0], lw):
+        return True  # "akp" / "ak party", "fedex" / "federal express": a piece of every word, in order
     if len(sw) > len(lw):
         return False  # "lib dem" and "liberal democrats" clip every word; "united states fed" drops some
     i = 0
@@ -152,6 +154,15 @@ def abbreviates(short: str, long: str) -> bool:
             return False
         i += 1
     return any(w not in lw for w in sw)  # at least one word clipped (else the subset rule decided)
+
+
+def _prefixes(short: str, words: Sequence[str]) -> bool:
+    """``short`` is a non-empty start of each of ``words`` in turn, run together."""
+    if not words:
+        return not short
+    head, rest = words[0], words[1:]
+    return any(short[:n] == head[:n] and _prefixes(short[n:], rest)
+               for n in range(min(len(head), len(short) - len(rest)), 0, -1))
 
 
 @functools.lru_cache(maxsize=8192)
