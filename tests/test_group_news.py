@@ -959,6 +959,13 @@ def test_a_place_the_corpus_names_as_one_places_its_subject():
     assert keys["some 9,500"].block == keys["9,500 residents"].block == "#people"  # "home to" counts people
 
 
+def test_nationals_are_people_in_a_role():
+    """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
+    result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")
+    keys = {k.a.text: k for k in keys_of(result)}
+    assert keys["four Dutch nationals"].block == keys["210 people"].block == "#people"
+
+
 def test_the_assembly_a_party_enters_is_not_its_holder():
     """"a place in the Bundestag with 8.7%": the figure is the party's, not the parliament's."""
     result = audit(

@@ -313,6 +313,10 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             mods.append(tok)  # "33,000 Boeing machinists", "8.5 million Windows devices"
             i += 1
             continue
+        if tok.ent_type_ == "NORP" and not tok.text.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
+            mods.append(tok)  # "two Thai nationals", "three Korean passengers": the nationality says whose
+            i += 1
+            continue
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.text.endswith("s")):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if i == glued and tok.tag_ == "NN":

@@ -146,7 +146,7 @@ _PHYSICAL_TABLE: list[tuple[str, str | None, str, str]] = [
     ("magnitude", None, r"magnitude", r""),  # an earthquake's, on the moment magnitude scale
     ("point", None, r"points?|pts?\.?", r""),
     ("century", "century", r"century|centuries", r""),
-    ("decade", "decade", r"decades?", r""),
+    ("decade", "decayear", r"decades?", r""),  # Pint's "decade" is a logarithmic ratio: ten years it is not
     ("year", "year", r"years?[- ]olds?|years?|yrs?", r""),
     ("month", "month", r"months?", r""),
     ("week", "week", r"weeks?", r""),

@@ -128,7 +128,8 @@ DEFAULT_FATES = ("without power",)
 DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "member", "employee", "staff", "machinist",
                         "soldier", "troop", "migrant", "refugee", "patient", "voter", "tourist", "pilgrim",
                         "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
-                        "hostage", "prisoner", "detainee", "evacuee", "counselor", "counsellor", "rescuer", "pupil")
+                        "hostage", "prisoner", "detainee", "evacuee", "counselor", "counsellor", "rescuer", "pupil",
+                        "national")
 PEOPLE = "#people"  # the block of every count of people
 SHARE_BLOCKS = ("%", "pp")  # the blocks of shares and their moves, where two holders' figures sit side by side
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {

@@ -207,6 +207,21 @@ def test_a_name_with_of_before_a_count_noun(ext, sentence, figure, unit):
     assert figure_in(ext, sentence, figure).unit == unit
 
 
+def test_a_nationality_before_a_count_noun_is_its_modifier(ext):
+    """"three Nepali nationals": the nationality says whose, the noun what is counted (spelled numbers need one)."""
+    a = figure_in(ext, "The hikers were mostly German, with two Thai nationals among the dead.", "two Thai nationals")
+    assert (a.value, a.unit) == (2, "thai national")
+
+
+def test_decades_are_ten_years(ext):
+    """Pint's "decade" is a logarithmic ratio; in news it is ten years, and compares with years."""
+    from checker.extract.units import conversion_factor
+
+    a = figure_in(ext, "It was the town's worst flood in nearly four decades.", "nearly four decades")
+    assert a.dimension == "[time]"
+    assert conversion_factor("decade", "year") == 10
+
+
 def test_people_by_nationality_are_people(ext):
     """The unit is the nationality as written; its dimension says it counts people (grouping reads that)."""
     a = figure_in(ext, "Some 2.3 million Peruvians voted early.", "Some 2.3 million Peruvians")
