@@ -253,7 +253,25 @@ def _compound_of_next(tok: Token) -> bool:
 
 def _name_before_noun(tok: Token) -> bool:
     """"33,000 Boeing machinists": a name modifying the counted noun after it, not the name of a thing."""
-    return tok.ent_type_ in ("ORG", "GPE") and _compound_of_next(tok)  # not "737 Max jets"
+    return _name_end(tok) is not None
+
+
+def _name_end(tok: Token) -> int | None:
+    """The index of the last word of the name ``tok`` starts when that name modifies the counted noun right
+    after it ("Boeing machinists", "Wells Fargo employees", "1.0192 Capital One shares"), else None (not "737
+    Max jets")."""
+    if tok.ent_type_ not in ("ORG", "GPE"):
+        return None
+    if _compound_of_next(tok):
+        return tok.i
+    doc, j = tok.doc, tok.i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I" and doc[j + 1].ent_type_ == tok.ent_type_:
+        j += 1
+    last = doc[j]
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if j == tok.i or nxt is None or not (nxt.tag_ == "NNS" or nxt.lower_ in _COLLECTIVE):
+        return None
+    return j if last.head.i == nxt.i and last.dep_ in ("compound", "nummod") else None
 
 
 _COLLECTIVE = frozenset({"staff", "personnel", "crew", "people", "police"})  # counted, though singular in form
@@ -310,8 +328,9 @@ def count_noun(m: Mention, idx: TokenIndex, text: str) -> tuple[un.Unit, int] | 
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP" and (_name_before_noun(tok) or (
                 large and _compound_of_next(tok) and tok.ent_type_ in ("", "PRODUCT", "ORG"))):
-            mods.append(tok)  # "33,000 Boeing machinists", "8.5 million Windows devices"
-            i += 1
+            last = _name_end(tok) or tok.i
+            mods.extend(doc[tok.i:last + 1])  # "33,000 Boeing machinists", "8.5 million Windows devices"
+            i = last + 1
             continue
         if tok.ent_type_ == "NORP" and not tok.text.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
             mods.append(tok)  # "two Thai nationals", "three Korean passengers": the nationality says whose

@@ -201,9 +201,14 @@ def test_a_bound_between_figure_and_unit_is_kept(ext, sentence):
     ("The Greens took 37 House of Representatives seats.", "37 House of Representatives seats",
      "house of representatives seat"),
     ("The fund sold 2 million Bank of Ireland shares.", "2 million Bank of Ireland shares", "bank of ireland share"),
+    # a name of several words, one of them a number word ("Capital One") or not
+    ("Holders will receive 0.85 Capital One shares for each share they own.", "0.85 Capital One shares",
+     "capital one share"),
+    ("The lender will shed 1,400 Wells Fargo employees.", "1,400 Wells Fargo employees", "wells fargo employee"),
 ])
-def test_a_name_with_of_before_a_count_noun(ext, sentence, figure, unit):
-    """A name with "of" in it ("House of Commons") modifies the noun it stands before, as "Senate seats" does."""
+def test_a_name_of_several_words_before_a_count_noun(ext, sentence, figure, unit):
+    """A name of several words ("House of Commons", "Wells Fargo") modifies the noun it stands before, as
+    "Senate seats" does."""
     assert figure_in(ext, sentence, figure).unit == unit
 
 
