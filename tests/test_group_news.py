@@ -959,6 +959,15 @@ def test_a_place_the_corpus_names_as_one_places_its_subject():
     assert keys["some 9,500"].block == keys["9,500 residents"].block == "#people"  # "home to" counts people
 
 
+def test_the_noun_glued_to_a_figure_stays_its_own_before_the_next_figures_phrase():
+    """"a 31% premium from the stock's closing price of $52.10": "premium" measures 31%, the closing price is
+    the next figure's."""
+    result = audit("Holders get 0.62 new shares for each share they own, or about a 31% premium from the stock's "
+                   "Friday closing price of $52.10.")
+    keys = {k.a.text: k for k in keys_of(result)}
+    assert "premium" in keys["31%"].measure and "closing" not in keys["31%"].measure
+
+
 def test_nationals_are_people_in_a_role():
     """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
     result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")

@@ -599,9 +599,15 @@ def _leading_out(between: str) -> str:
     for i in range(len(words) - 2, -1, -1):
         if words[i].lower() in LINKS:
             return " ".join(words[:i])
+    # no link word: a noun glued to the figure before a preposition is still its own ("a 26% premium from
+    # Discover's closing price of")
+    glued, nxt = words[0], words[1].lower() if len(words) > 2 else ""
+    if glued.isalpha() and glued.lower() not in SMALL_WORDS and nxt in PREPOSITIONS:
+        return glued
     return ""
 
 
+PREPOSITIONS = frozenset(("from", "over", "above", "below", "to", "on", "against", "versus", "vs"))
 SMALL_WORDS = frozenset(("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
                         "the", "to", "vs", "with"))
 
