@@ -968,6 +968,18 @@ def test_the_noun_glued_to_a_figure_stays_its_own_before_the_next_figures_phrase
     assert "premium" in keys["31%"].measure and "closing" not in keys["31%"].measure
 
 
+def test_women_and_men_are_two_parts_of_a_toll_however_named():
+    """"30 women" and "30 were female" are one part of the dead, "22 men" and "22 male" another, and neither is
+    the toll."""
+    result = audit(
+        "The ferry sank near the port, killing 52 people: 30 women and 22 men, officials said.",
+        "Of the 52 victims of the ferry sinking, 30 were female and 22 male, the coast guard said.",
+    )
+    assert group_of(result, "d0", "22 men") == {("d0", "22 men"), ("d1", "22 male")}
+    keys = {(k.a.doc_id, k.a.text): k for k in keys_of(result)}
+    assert keys["d0", "30 women"].measure == ("women",) and keys["d0", "22 men"].measure == ("men",)
+
+
 def test_nationals_are_people_in_a_role():
     """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
     result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")

@@ -104,9 +104,9 @@ THING_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART"})
 DEFAULT_NOT_PLACES = tuple(sorted({*CALENDAR_WORDS, "richter", "mercalli", "celsius", "fahrenheit"}))
 DEFAULT_PERSON_UNITS = ("people", "person", "persons", "individual", "individuals", "other", "others", "resident",
                         "residents", "inhabitant", "inhabitants", "civilian", "civilians", "victim", "victims",
-                        "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "woman", "women", "man",
-                        "men", "adult", "adults", "student", "students", "camper", "campers", "participant",
-                        "participants", "fan", "fans", "attendee", "attendees", "villager", "villagers")
+                        "child", "children", "kid", "kids", "girl", "girls", "boy", "boys", "adult", "adults",
+                        "student", "students", "camper", "campers", "participant", "participants", "fan", "fans",
+                        "attendee", "attendees", "villager", "villagers")
 # role nouns stay their own count: "230 passengers" of "242 people on board" (crew too) are a part, not the whole
 # regions: a figure placed in one, like one placed in a list of places, is a total over several countries
 DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin america", "middle east", "pacific",
@@ -129,7 +129,7 @@ DEFAULT_PERSON_ROLES = ("passenger", "crew", "worker", "member", "employee", "st
                         "soldier", "troop", "migrant", "refugee", "patient", "voter", "tourist", "pilgrim",
                         "miner", "firefighter", "officer", "doctor", "nurse", "teacher", "survivor", "casualty",
                         "hostage", "prisoner", "detainee", "evacuee", "counselor", "counsellor", "rescuer", "pupil",
-                        "national")
+                        "national", "woman", "women", "man", "men", "female", "male")
 PEOPLE = "#people"  # the block of every count of people
 SHARE_BLOCKS = ("%", "pp")  # the blocks of shares and their moves, where two holders' figures sit side by side
 DEFAULT_MARKERS: dict[str, tuple[str, ...]] = {
