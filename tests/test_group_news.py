@@ -980,6 +980,18 @@ def test_women_and_men_are_two_parts_of_a_toll_however_named():
     assert keys["d0", "30 women"].measure == ("women",) and keys["d0", "22 men"].measure == ("men",)
 
 
+def test_the_identified_dead_are_their_own_count_not_the_toll():
+    """How many of the dead have been named so far is its own count (the pack's count measure "identified"),
+    compared across reports and never with the toll, whether "96 victims" or a bare "96"."""
+    result = audit(
+        "The ferry disaster killed 181 people. So far, 96 victims have been identified, officials said.",
+        "Authorities said 181 people died when the ferry capsized, and 104 victims have been identified.",
+        "Of the 181 dead, 96 have been identified, the coast guard said.",
+    )
+    assert group_of(result, "d0", "96 victims") == {("d0", "96 victims"), ("d1", "104"), ("d2", "96")}
+    assert group_of(result, "d0", "181 people") == {("d0", "181 people"), ("d1", "181 people"), ("d2", "181")}
+
+
 def test_nationals_are_people_in_a_role():
     """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
     result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")

@@ -115,7 +115,8 @@ DEFAULT_REGIONS = ("caribbean", "europe", "asia", "africa", "americas", "latin a
                    "scandinavia", "mediterranean", "asia-pacific", "asean")
 DECLINE = "decline"  # the word a fall in a holder's share is measured by (a rise is GROWTH)
 GROWTH = "growth"  # the pack's canonical word for a rise in percent (a change right after a level measures it)
-DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote")
+DEFAULT_COUNT_MEASURES = ("deaths", "injured", "missing", "evacuated", "sheltered", "displaced", "arrested", "vote",
+                          "identified")
 # what befell people, one fate each: the dead are never the missing nor the injured, however alike the sentences
 # ("the toll rose to 100, with 79 people still missing")
 DEFAULT_EXCLUSIVE = ("deaths", "injured", "missing", "arrested")
