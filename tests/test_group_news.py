@@ -992,6 +992,17 @@ def test_the_identified_dead_are_their_own_count_not_the_toll():
     assert group_of(result, "d0", "181 people") == {("d0", "181 people"), ("d1", "181 people"), ("d2", "181")}
 
 
+def test_an_acronym_is_learnt_from_a_sentence_without_figures():
+    """The line that introduces "the People's Labour Front (FTP)" gives no figure; the acronym still names it."""
+    result = audit(
+        "The coalition is led by the People's Labour Front (FTP).\n\nThe People's Labour Front won 51 seats in the "
+        "final count.",
+        "The FTP won 50 seats, the election board said.",
+        "The Farmers Union won 12 seats.",
+    )
+    assert group_of(result, "d0", "51 seats") == {("d0", "51 seats"), ("d1", "50 seats")}
+
+
 def test_nationals_are_people_in_a_role():
     """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
     result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")

@@ -775,6 +775,12 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         subject = (owner.group(1) if owner else name).strip()
         ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
         label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
+    listed = _LISTED_HOLDER.search(text, 0, m.start)
+    if listed and not lab:
+        # "X gets 268 seats, the New Welfare Party - five seats": each item of the list names its own holder
+        subject = listed.group(1).strip()
+        ltoks = [t for t in idx.tokens(listed.start(1), listed.end(1)) if t.is_alpha]
+        label = label_of(ltoks[-1]) if ltoks else None
     subject = _clean(subject)
     if m.unit is not None and m.unit.note == un.AGE_NOTE:
         measure = AGE  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
@@ -803,6 +809,11 @@ def _aged(root: Token) -> Token | None:
 
 _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+"
                     r"|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
+
+
+# an item of a run-on list after a comma or semicolon: "..., the Good Party - 43 seats"
+_LISTED_HOLDER = re.compile(r"[,;]\s+(?:the\s+)?([A-Z][\w.&'’‑]*(?:\s+(?:[A-Z][\w.&'’‑]*|of|and|for))*)"
+                            r"\s+[-–—]\s+$")
 
 
 def _named_within(tok: Token) -> Token | None:

@@ -800,10 +800,11 @@ class Reader:
                 return short
         return key
 
-    def learn(self, assertions: Iterable[Assertion]) -> None:
+    def learn(self, assertions: Iterable[Assertion], texts: Iterable[str] = ()) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
         GPE/LOC subjects, names after in/across/throughout) and the long names it abbreviates in brackets
-        ("Social Democratic Party of Germany (SPD)").
+        ("Social Democratic Party of Germany (SPD)"), from any sentence of ``texts`` too (the line that introduces
+        a party seldom gives its figures).
 
         A list of capitalised names ("Gaming and AI PC") is a list of places only
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
@@ -843,10 +844,7 @@ class Reader:
             if not a.sentence or a.sentence in seen:
                 continue
             seen.add(a.sentence)
-            for m in ALIAS_RE.finditer(a.sentence):
-                long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
-                if long and short and long != short:
-                    self.aliases.setdefault(long, short)
+            self._learn_aliases(a.sentence)
             self._learn_owners(a.sentence)
             self._learn_deals(a.sentence)
             if not is_headline(a.sentence):
@@ -854,12 +852,21 @@ class Reader:
                 self._learn_siblings(a.sentence)
                 corporate.update(k for rx in (CORPORATE_RE, DESCRIBED_RE) for m in rx.finditer(a.sentence)
                                  if (k := self._place_name(m.group(1))))
+        for text in texts:
+            self._learn_aliases(text)
         # "Nvidia Corp.", "social media company Reddit": a name the corpus gives a company suffix or calls a
         # company is a company, however often NER calls it a GPE
         self.things |= corporate
         self.known_places = {p for p in self.known_places if not self._company(p, corporate)}
         self.aliases_unspaced = {long.replace(" ", ""): short for long, short in self.aliases.items()}
         self._index_siblings()
+
+    def _learn_aliases(self, text: str) -> None:
+        """"Nationalist Movement Party (MHP)": the bracketed acronym names the long name."""
+        for m in ALIAS_RE.finditer(text):
+            long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
+            if long and short and long != short:
+                self.aliases.setdefault(long, short)
 
     def _learn_owners(self, sentence: str) -> None:
         """"Google parent Alphabet": outlets name one buyer by its brand or by its owner, so the brand is read
@@ -1309,7 +1316,7 @@ def keyed(
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
     reader.tables = canon
-    reader.learn(assertions)
+    reader.learn(assertions, (texts or {}).values())
     sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
     listed_years = {doc: intro_years(text) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)

@@ -82,6 +82,9 @@ def test_no_subject_is_better_than_a_pronoun(ext):
     ("More than 12,000 acres - or about 4,900 hectares - have burned so far.", "More than 12,000 acres", "measure",
      "burned"),
     ("The blaze has scorched 8,300 acres near the canyon.", "8,300 acres", "measure", "scorched"),
+    # each item of a run-on list names its own holder before a dash
+    ("The Labour Party gets 120 seats, the Green Party - 15 seats, the Liberal Party - 40 seats.", "40", "subject",
+     "Liberal Party"),
     # a share in brackets beside a count is not measured by the counted noun
     ("The Pirates won 14 seats (9.1 percent) in the new chamber.", "9.1 percent", "measure", None),
 ])
