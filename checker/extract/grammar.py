@@ -446,6 +446,11 @@ _LEVEL_REACHED = re.compile(r"as\s+(?:high|low)\s+as\b", re.I)
 _RAISE_MONEY = re.compile(rf"(?<![A-Za-z])rais(?:e|ed|es|ing)\s+(?!by\b){_FILLER}$", re.I)
 
 
+# a share of the vote a verb of winning takes: "gained 35% of all votes", "gains 12% of the ballots cast"
+_OF_THE_VOTE = re.compile(r"\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:popular\s+|valid\s+)?(?:votes?|ballots?)\b", re.I)
+_WON_SHARE = re.compile(rf"(?<![A-Za-z])(?:gain(?:ed|s|ing)?)\s+{_FILLER}$", re.I)
+
+
 def _direction(text: str, pos: int, money: bool = False) -> str | None:
     window = text[max(0, pos - 60):pos]
     if _UP_RE.search(window):
@@ -574,6 +579,8 @@ def find_mentions(text: str, qualifiers: Sequence[QualifierEntry]) -> tuple[list
         m.change = from_to_change(text, m) if m.from_to else None
         money = m.unit is not None and m.unit.unit_class == un.CURRENCY
         before = None if _LEVEL_REACHED.match(text, m.start) else _direction(text, m.start, money)  # a level reached
+        if before == "up" and _OF_THE_VOTE.match(text, m.end) and _WON_SHARE.search(text, 0, m.start):
+            before = None  # "the alliance gained 35% of all votes": a share won, not a rise
         m.change = m.change or before or _direction_after(text, m.end)
     # inline conversions: "185 mph (298 km/h)" stays one assertion
     out: list[Mention] = []

@@ -189,6 +189,9 @@ def test_units_carry_class_dimension_and_surface(ext):
     # the level a move reached is no change; how far it went is
     ("The shares jumped as high as $61.40 before easing.", "as high as $61.40", None),
     ("The shares jumped as much as 9% before easing.", "as much as 9%", "up"),
+    # a share of the vote a party gains is what it won, no rise; a stock's gain is one
+    ("The Greens gained 14% of the votes cast in the capital.", "14%", None),
+    ("The insurer's shares gained 14% of their value in a week.", "14%", "up"),
 ])
 def test_change_direction(ext, sentence, text, change):
     (a,) = [a for a in ext(sentence) if a.text == text]
