@@ -1003,6 +1003,19 @@ def test_an_acronym_is_learnt_from_a_sentence_without_figures():
     assert group_of(result, "d0", "51 seats") == {("d0", "51 seats"), ("d1", "50 seats")}
 
 
+def test_a_past_events_figure_is_stale_in_an_undated_report_too():
+    """A report with no date is read as of the corpus's earliest one: "since 1997, when 228 people died" is a past
+    toll beside this crash's, whichever report says it."""
+    result = audit(
+        "The ferry fire killed 64 people on Monday, officials said.",
+        "The fire is the country's deadliest disaster since 2005, when 118 people died in a ferry sinking.",
+    )
+    rules = load_rules([])
+    keys = {(k.a.doc_id, k.a.text): k for k in keyed(result.assertions, rules.synonyms(), rules.grouping_options(),
+                                                     published={"d0": "2024-12-30", "d1": None})}
+    assert keys["d1", "118 people"].time == "2005" and keys["d1", "118 people"].stale
+
+
 def test_nationals_are_people_in_a_role():
     """"two Thai nationals" among a plane's dead are people, compared with the other counts of people."""
     result = audit("The ferry carried 210 people, and four Dutch nationals were among the 38 dead.")

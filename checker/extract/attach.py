@@ -901,6 +901,10 @@ _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\w%])")
 
 
+# "its worst since 1997, when 228 people died": the figure of the clause the year opens is that year's
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+
+
 def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
     """The year or date phrase nearest the figure in its sentence ("by 2027", "in 2024").
 
@@ -919,11 +923,12 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
         if _CLOCK_AFTER.match(text, m.end()):
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
         lead = text[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
-        if _RECORD_SINCE.search(lead):
+        when = m.end() <= start and _WHEN_AFTER.match(text, m.end(), start)
+        if _RECORD_SINCE.search(lead) and not when:
             continue  # "its worst since March 2020", "its strongest since the 1988 election": how far a record
             # reaches back, on whichever side of the figure
         phrase = m.group(0).strip()
-        if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I):
+        if re.fullmatch(r"(?:of|between)\s+.*", phrase, re.I) or (when and re.match(r"since\s", phrase, re.I)):
             phrase = phrase.split(None, 1)[1]
         dist = m.start() - end if m.start() >= end else start - m.end()
         dist += 0 if m.start() >= end else 2  # prefer the phrase after the figure on ties

@@ -1464,11 +1464,14 @@ def keyed(
         out.append(k)
     places = {k.place for k in out if k.place} | {w for k in out if k.place for w in k.place.split()}
     places |= {s.canonical for s in synonyms if s.place}
+    # an undated report is read as of the corpus's earliest date: a figure years older than every report is
+    # a past event's, whenever the undated one appeared
+    earliest = min((str(d) for d in (published or {}).values() if d), default=None)
     for k in out:  # a place is a key, never a measure word
         k.measure = tuple(w for w in k.measure if w not in places) or k.measure
         k.named = frozenset(k.measure) & canon
         k.fates = frozenset(k.measure) & reader.exclusive
-        day = (published or {}).get(k.a.doc_id)
+        day = (published or {}).get(k.a.doc_id) or earliest
         if k.time and day and k.time[:1].isdigit():
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))

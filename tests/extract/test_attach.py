@@ -52,6 +52,8 @@ def test_money_in_a_measure(ext):
      "$9 billion", "last year"),
     # so is a date after a bare number no reader kept: 1983 dates the 397, not the 326
     ("The Tories' haul of 326 seats falls short of the 397 Thatcher took in 1983.", "326 seats", None),
+    # the year a record reaches back to dates the clause it opens: "since 2005, when 118 people died"
+    ("The fire is the country's deadliest since 2005, when 118 people died in a ferry sinking.", "118 people", "2005"),
 ])
 def test_time_is_the_nearest_year_phrase(ext, sentence, text, time):
     assert one(ext, sentence, text).time == time
