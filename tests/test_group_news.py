@@ -992,17 +992,6 @@ def test_the_identified_dead_are_their_own_count_not_the_toll():
     assert group_of(result, "d0", "181 people") == {("d0", "181 people"), ("d1", "181 people"), ("d2", "181")}
 
 
-def test_an_acronym_is_learnt_from_a_sentence_without_figures():
-    """The line that introduces "the People's Labour Front (FTP)" gives no figure; the acronym still names it."""
-    result = audit(
-        "The coalition is led by the People's Labour Front (FTP).\n\nThe People's Labour Front won 51 seats in the "
-        "final count.",
-        "The FTP won 50 seats, the election board said.",
-        "The Farmers Union won 12 seats.",
-    )
-    assert group_of(result, "d0", "51 seats") == {("d0", "51 seats"), ("d1", "50 seats")}
-
-
 def test_a_past_events_figure_is_stale_in_an_undated_report_too():
     """A report with no date is read as of the corpus's earliest one: "since 1997, when 228 people died" is a past
     toll beside this crash's, whichever report says it."""

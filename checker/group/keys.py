@@ -800,11 +800,10 @@ class Reader:
                 return short
         return key
 
-    def learn(self, assertions: Iterable[Assertion], texts: Iterable[str] = ()) -> None:
+    def learn(self, assertions: Iterable[Assertion]) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
         GPE/LOC subjects, names after in/across/throughout) and the long names it abbreviates in brackets
-        ("Social Democratic Party of Germany (SPD)"), from any sentence of ``texts`` too (the line that introduces
-        a party seldom gives its figures).
+        ("Social Democratic Party of Germany (SPD)").
 
         A list of capitalised names ("Gaming and AI PC") is a list of places only
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
@@ -852,8 +851,6 @@ class Reader:
                 self._learn_siblings(a.sentence)
                 corporate.update(k for rx in (CORPORATE_RE, DESCRIBED_RE) for m in rx.finditer(a.sentence)
                                  if (k := self._place_name(m.group(1))))
-        for text in texts:
-            self._learn_aliases(text)
         # "Nvidia Corp.", "social media company Reddit": a name the corpus gives a company suffix or calls a
         # company is a company, however often NER calls it a GPE
         self.things |= corporate
@@ -1316,7 +1313,7 @@ def keyed(
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
     reader.tables = canon
-    reader.learn(assertions, (texts or {}).values())
+    reader.learn(assertions)
     sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
     listed_years = {doc: intro_years(text) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
