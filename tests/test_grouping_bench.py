@@ -99,7 +99,7 @@ def test_blind_sets_hold_their_floor(name):
               "blind8": (0.98, 0.51, 0.63, 5), "blind9": (0.97, 0.58, 0.74, 3),
               "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.32, 0.48, 3),
               "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.45, 0.73, 2),
-              "blind14": (0.99, 0.58, 0.76, 2), "blind15": (0.94, 0.42, 0.61, 4),
+              "blind14": (0.99, 0.58, 0.76, 2), "blind15": (0.97, 0.55, 0.69, 4),
               "blind16": (0.95, 0.27, 0.52, 5)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
@@ -164,7 +164,13 @@ def test_blind_sets_hold_their_floor(name):
     # A whole number after "aged" is an age: blind14 99.3% (152/153), 56.0% (28/50). A count's peak reading never
     # joins its latest: blind14 58.0% (29/50), 80.0% (40/50)
     # blind16 (labelled in session 17, the held-out set): 95.2% (157/165), 27.5% (14/51), 52.9% (27/51), 5 at 32efb00
-    # (the session start) and at 7734a71
+    # (the session start) and at 7734a71; 96.4% (159/165), 29.4% (15/51), 54.9% (28/51), 5 at the end of session 17
+    # (6 agree->conflict while acronyms were learnt from sentences without figures: backed out)
+    # Read blind15 from here on (session 17): a name with "of" or of several words before a count noun, a
+    # nationality before it, decades as ten years, nationals, women and men as people in a role, the identified
+    # dead as their own count, a noun glued to a figure before the next figure's phrase, the year a record reaches
+    # back to dating its "when" clause, an undated report read as of the corpus's earliest date: blind15 97.1%
+    # (166/171), 55.1% (27/49), 69.4% (34/49), 4
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()

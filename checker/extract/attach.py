@@ -773,14 +773,12 @@ def _describe(m: Mention, idx: TokenIndex, text: str, context: Doc | None = None
         name = lab.group(g)
         owner = re.match(r"(.+?)['’]s\b", name)
         subject = (owner.group(1) if owner else name).strip()
-        ltoks = [t for t in idx.tokens(lab.start(g), lab.start(g) + len(subject)) if t.is_alpha]
-        label = label_of(ltoks[-1]) if ltoks else None  # the head word: "U.S. export" is no GPE
+        label = _head_label(idx, lab.start(g), lab.start(g) + len(subject))  # "U.S. export" is no GPE
     listed = _LISTED_HOLDER.search(text, 0, m.start)
     if listed and not lab:
         # "X gets 268 seats, the New Welfare Party - five seats": each item of the list names its own holder
         subject = listed.group(1).strip()
-        ltoks = [t for t in idx.tokens(listed.start(1), listed.end(1)) if t.is_alpha]
-        label = label_of(ltoks[-1]) if ltoks else None
+        label = _head_label(idx, listed.start(1), listed.end(1))
     subject = _clean(subject)
     if m.unit is not None and m.unit.note == un.AGE_NOTE:
         measure = AGE  # "a 61-year-old former mayor": the figure is her age, whatever the clause says
@@ -809,6 +807,12 @@ def _aged(root: Token) -> Token | None:
 
 _LABEL = re.compile(r"\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?)\s+[-–—:]\s+"
                     r"|\s*(?:[-*•]\s*)?([A-Z][\w.&'’‑ -]{0,40}?):\s+")
+
+
+def _head_label(idx: TokenIndex, start: int, end: int) -> str | None:
+    """The NER label of a written name's head word (its last word)."""
+    words = [t for t in idx.tokens(start, end) if t.is_alpha]
+    return label_of(words[-1]) if words else None
 
 
 # an item of a run-on list after a comma or semicolon: "..., the Good Party - 43 seats"

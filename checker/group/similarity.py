@@ -136,14 +136,13 @@ NAME_FILLERS = frozenset(("of", "the", "and", "for", "on", "&"))
 
 
 def abbreviates(short: str, long: str) -> bool:
-    """``short`` names ``long`` by initials ("imf" / "international monetary fund") or by clipped words
+    """``short`` names ``long`` by initials ("imf" / "international monetary fund"), by starts of its words run
+    together ("akp" / "ak party") or by clipped words
     in order ("united states fed" / "united states federal reserves"; each clip three letters or more)."""
     sw = short.split()
     lw = [w for w in long.split() if w not in NAME_FILLERS]
-    if len(sw) == 1 and len(sw[0]) >= 2 and len(lw) >= 2 and "".join(w[0] for w in lw) == sw[0]:
-        return True
-    if len(sw) == 1 and len(sw[0]) >= 3 and len(lw) >= 2 and _prefixes(sw[0], lw):
-        return True  # "akp" / "ak party", "fedex" / "federal express": a piece of every word, in order
+    if len(sw) == 1 and len(sw[0]) >= 2 and len(lw) >= 2 and _prefixes(sw[0], lw):
+        return True  # "imf", and "akp" / "ak party", "fedex" / "federal express": a start of every word, in order
     if len(sw) > len(lw):
         return False  # "lib dem" and "liberal democrats" clip every word; "united states fed" drops some
     i = 0
