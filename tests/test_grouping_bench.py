@@ -86,7 +86,7 @@ def test_scorer_on_the_seeds_is_perfect():
     assert s.agree_as_conflict == 0 and not s.unmatched_conflicts
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)])
 def test_blind_sets_hold_their_floor(name):
     """Stories labelled before anyone ran the checker on them (benchmarks/grouping/README.md): their
     scores are the honest estimate of held-out news, and far below the dev set's."""
@@ -100,7 +100,7 @@ def test_blind_sets_hold_their_floor(name):
               "blind10": (0.98, 0.39, 0.65, 4), "blind11": (0.97, 0.32, 0.48, 3),
               "blind12": (0.98, 0.43, 0.70, 5), "blind13": (0.98, 0.45, 0.73, 2),
               "blind14": (0.99, 0.58, 0.76, 2), "blind15": (0.97, 0.55, 0.69, 4),
-              "blind16": (0.95, 0.27, 0.52, 5)}[name]
+              "blind16": (0.95, 0.27, 0.52, 5), "blind17": (0.94, 0.58, 0.75, 2)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
     # (14/41, 24/41 before a loose outlier left its group: "sixty years" against "nearly 80 years"); blind5 95.9%,
@@ -171,6 +171,8 @@ def test_blind_sets_hold_their_floor(name):
     # dead as their own count, a noun glued to a figure before the next figure's phrase, the year a record reaches
     # back to dating its "when" clause, an undated report read as of the corpus's earliest date: blind15 97.1%
     # (166/171), 55.1% (27/49), 69.4% (34/49), 4
+    # blind17 (labelled in session 18, the held-out set): 94.2% (163/173), 58.3% (28/48), 75.0% (36/48), 2 at d43ddd7
+    # (the session start)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
