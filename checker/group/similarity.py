@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
 from checker.group.keys import (
+    COUNTED,
     DECLINE,
     GROWTH,
     PRIOR,
@@ -24,7 +25,8 @@ from checker.group.keys import (
 from checker.text import AGE
 
 SUBJECT_WEIGHT = 15.0
-MAGNITUDE = 4.0  # figures further apart than this are rarely one quantity misreported
+MAGNITUDE = 2.0  # figures more than twice apart are rarely one quantity misreported (a rising toll still links:
+# FAR_APART lowers the score, no key forbids it)
 FAR_APART = 25.0
 SHARE_MAGNITUDE = 1.4  # nor percentages this far apart: "11.6% of the vote" and "28.6% of the vote" are two holders
 PLACE_PENALTY = 5.0
@@ -33,7 +35,8 @@ STALE_PENALTY = 35.0  # a figure years older than its report, against an undated
 NEARNESS = 10.0
 SAME_FIGURE = 15.0  # the same figure with two significant digits
 HOLDER_ONLY = 60.0  # a figure measured only by its holder, against the same holder's figure measured in words
-SAME_VALUE = 70.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``)
+SAME_VALUE = 95.0  # the same figure of two digits or more, nothing keeping the two apart (``_same_value``): near
+# certain, so best pair first joins restatements before a look-alike worded the same way takes their place
 SPECIFIC_FIGURE = 80.0  # the same specific figure (Keyed.specific): one fact, unless a key says otherwise
 AGE_SLACK = 2  # years two reports of one person's age may differ by (a birthday, a wrong year): beyond, two people
 VARIANT_LENGTH = 7  # place names this long that differ in one letter are one place spelt two ways
@@ -71,6 +74,8 @@ def keys_differ(x: Keyed, y: Keyed) -> str | None:
         return "kind"  # a peak and the latest reading are two figures; a plain one may be either
     if x.fates and y.fates and not x.fates & y.fates:
         return "measure"  # "100 dead" and "79 missing": two fates, however alike the sentences around them
+    if (x.measure == (COUNTED,)) != (y.measure == (COUNTED,)) and x.measure and y.measure:
+        return "measure"  # "with 91% of ballots counted" is how far a count has gone, never a share of the vote
     if x.measure == y.measure == (AGE,) and abs((x.a.value or 0) - (y.a.value or 0)) > AGE_SLACK:
         return "measure"  # "a five-year-old startup" and "its 41-year-old chief": two ages, two holders
     if (dx := direction(x)) and (dy := direction(y)) and dx != dy:
