@@ -198,3 +198,24 @@ def test_why_apart_names_the_key_that_keeps_a_gold_group_apart(tmp_path):
     lines = why_apart.explain(gold, tmp_path)
     assert lines[0] == "== toll (expect agree)"
     assert any("hard key: place" in line for line in lines), lines
+
+
+def test_tune_grouping_regroups_under_the_constants_it_sets_and_restores_them():
+    """The tuning tool sets a constant only for its trial, refuses names it cannot tune, and a trial that
+    makes every figure far apart from every other (no link can reach the threshold) loses whole groups."""
+    import tune_grouping
+
+    from checker.rules import load_rules
+
+    module = tune_grouping._module("checker.group.similarity")
+    before = module.MAGNITUDE
+    bench = tune_grouping.Bench(["dev"], load_rules([]))
+    base = bench.tally()
+    with tune_grouping.constants({"SAME_VALUE": 0, "FAR_APART": 100, "MAGNITUDE": 1.0, "NEARNESS": 100}):
+        assert module.MAGNITUDE == 1.0
+        worse = bench.tally()
+    restored = module.MAGNITUDE
+    assert restored == before
+    assert worse.whole < base.whole and worse.objective < base.objective
+    with pytest.raises(SystemExit, match="no tunable constant"), tune_grouping.constants({"THRESHOLD_X": 1}):
+        pass
