@@ -75,9 +75,8 @@ def test_validation_corpus_carries_over(validation):
     assert r["extracted"] >= 0.97, validation.summary()  # measured 99.6%
     assert r["whole"] >= 0.54, validation.summary()  # measured 54.5% (36/66; 37/66 before 93fbc57 split the
     # year-ago cloud margin: "in Q3" read as the period of "up from 17% last year")
-    assert r["verdicts"] >= 0.71, validation.summary()  # measured 71.2% (47/66; 48/66 before the same number
-    # restated scored 95: the Left's "8.5%" and "about 8.5%" now meet and leave a 2% conflict a minor one)
-    assert validation.agree_as_conflict <= 4, validation.summary()  # measured 4
+    assert r["verdicts"] >= 0.72, validation.summary()  # measured 72.7% (48/66)
+    assert validation.agree_as_conflict <= 3, validation.summary()  # measured 3
 
 
 @pytest.mark.skipif(not SEEDS_GOLD.exists(), reason="../shared/gold/seeds.yaml not beside the repo")
@@ -94,11 +93,11 @@ def test_blind_sets_hold_their_floor(name):
     result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
     assert not result.errors
     r = result.ratios()
-    floors = {"blind": (0.97, 0.57, 0.76, 0), "blind2": (0.99, 0.53, 0.71, 1), "blind3": (0.97, 0.38, 0.64, 3),
+    floors = {"blind": (0.97, 0.61, 0.76, 1), "blind2": (0.99, 0.53, 0.71, 1), "blind3": (0.97, 0.38, 0.64, 3),
               "blind4": (0.96, 0.39, 0.68, 3), "blind5": (0.95, 0.52, 0.68, 4),
-              "blind6": (0.96, 0.46, 0.59, 3), "blind7": (0.97, 0.29, 0.46, 2),
+              "blind6": (0.96, 0.46, 0.59, 3), "blind7": (0.97, 0.34, 0.46, 2),
               "blind8": (0.98, 0.53, 0.65, 4), "blind9": (0.98, 0.60, 0.74, 3),
-              "blind10": (0.98, 0.46, 0.67, 4), "blind11": (0.97, 0.36, 0.59, 3),
+              "blind10": (0.98, 0.48, 0.67, 4), "blind11": (0.97, 0.36, 0.61, 3),
               "blind12": (0.98, 0.47, 0.75, 4), "blind13": (0.98, 0.50, 0.80, 1),
               "blind14": (0.99, 0.62, 0.82, 1), "blind15": (0.97, 0.53, 0.69, 4),
               "blind16": (0.96, 0.31, 0.60, 3), "blind17": (0.94, 0.56, 0.75, 2)}[name]
@@ -179,7 +178,9 @@ def test_blind_sets_hold_their_floor(name):
     # over twice apart are far apart. Read sets dev..blind16: whole 394 -> 407, right 552 -> 568, agree->conflict
     # 55 -> 48; blind6 21 -> 23 whole but 30 -> 29 right and 1 -> 3 agree->conflict (Taroudant's toll meets a
     # look-alike 600, a 6% rise meets 5.4%); blind15 27 -> 26 whole. blind17, held out (its summary line seen once,
-    # through this floor failing): 28 -> 27 whole, 36/48 right, 2 -> 1 agree->conflict
+    # through this floor failing): 28 -> 27 whole, 36/48 right, 2 -> 1 agree->conflict. Then a place named on one
+    # side only costs 2.5 (was 5): read sets whole 407 -> 411, right 568 -> 570, agree->conflict 48; blind 0 -> 1
+    # agree->conflict (Camp Mystic's dead meet a 32 of another count), validation 4 -> 3
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()
