@@ -14,6 +14,7 @@ include the held-out set (README.md names it): its figure is only honest while n
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,8 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_grouping import score
 
 import checker
-from checker.corpus.copies import find_copies
-from checker.group import group
+from checker.api import group_and_judge
 from checker.model import Audit
 from checker.rules import RuleSet, load_rules
 from checker.serialize import to_dict
@@ -66,11 +66,6 @@ def _paths(name: str) -> tuple[Path, Path]:
     return folder / "gold.yaml", folder / "corpus"
 
 
-def _module(name: str) -> ModuleType:
-    __import__(name)
-    return sys.modules[name]  # ``checker.group.similarity`` is also a function's name in ``checker.group``
-
-
 @contextmanager
 def constants(values: Mapping[str, float]) -> Iterator[None]:
     """Set grouping constants for the duration (each looked up in ``TUNABLE``)."""
@@ -80,7 +75,7 @@ def constants(values: Mapping[str, float]) -> Iterator[None]:
             home = next((m for m, names in TUNABLE.items() if name in names), None)
             if home is None:
                 raise SystemExit(f"tune_grouping: {name} is no tunable constant ({', '.join(sorted(_all()))})")
-            module = _module(home)
+            module = importlib.import_module(home)
             old.append((module, name, getattr(module, name)))
             setattr(module, name, type(getattr(module, name))(value))
         yield
@@ -107,13 +102,9 @@ class Bench:
     def tally(self) -> Tally:
         total = Tally(0, 0, 0)
         for gold, corpus, result in self.sets:
-            docs = list(result.documents)
-            groups = group(result.assertions, self.rules.synonyms(), self.rules.grouping_options(),
-                           {d.id: d.meta.published for d in docs}, find_copies(docs), {d.id: d.text for d in docs})
-            judged = self.rules.judge(groups, result.assertions)
-            s = score(gold, corpus, to_dict(replace(result, groups=tuple(judged))))
-            total += Tally(sum(g.whole for g in s.groups), sum(bool(g.verdict_ok) for g in s.groups),
-                           sum(bool(g.false_alarm) for g in s.groups))
+            groups = group_and_judge(result.assertions, result.documents, self.rules)
+            s = score(gold, corpus, to_dict(replace(result, groups=tuple(groups))))
+            total += Tally(s.whole, s.verdicts_right, s.agree_as_conflict)
         return total
 
 
@@ -127,7 +118,7 @@ def _trials(args: argparse.Namespace) -> list[dict[str, float]]:
     trials = [{name: v} for name, vs in grid.items() for v in vs]
     for factor in (float(f) for f in args.scan.split(",") if f) if args.scan else ():
         for home, names in TUNABLE.items():
-            trials += [{n: getattr(_module(home), n) * factor} for n in names]
+            trials += [{n: getattr(importlib.import_module(home), n) * factor} for n in names]
     return trials
 
 

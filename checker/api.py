@@ -20,7 +20,7 @@ from checker.extract import extract as extract_assertions
 from checker.extract import load_model
 from checker.group import group
 from checker.levels import change_levels
-from checker.model import Assertion, Audit, Document, Finding, InputError
+from checker.model import Assertion, Audit, Document, Finding, Group, InputError
 from checker.rules import AuditContext, RuleSet, load_rules
 from checker.rules.checks import CredibilityRubric
 from checker.score import DEFAULT_CRITERIA, profiles
@@ -166,10 +166,7 @@ def audit(
     stage("group")
     # a "from X to Y" change is two levels (before, after): they are what groups compare
     assertions = sorted([*assertions, *change_levels(assertions, docs)], key=lambda a: (a.doc_id, a.start, a.end))
-    published = {d.id: d.meta.published for d in docs}
-    copies = find_copies(docs)
-    texts = {d.id: d.text for d in docs}
-    groups = rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published, copies, texts), assertions)
+    groups = group_and_judge(assertions, docs, rs)
     stage("rules")
     flags = {d.id: rs.ai_flags(d) for d in docs}
     ctx = AuditContext(docs, assertions, groups, flags)
@@ -202,6 +199,16 @@ def audit(
     if memo is not None:
         memo.put(result)
     return result
+
+
+def group_and_judge(assertions: Sequence[Assertion], docs: Sequence[Document], rs: RuleSet) -> list[Group]:
+    """The cross-source groups of a corpus's assertions (change levels included), each with its verdict:
+    what ``audit`` does between extraction and the rules, and what ``benchmarks/tune_grouping.py`` redoes per
+    trial."""
+    published = {d.id: d.meta.published for d in docs}
+    texts = {d.id: d.text for d in docs}
+    return rs.judge(group(assertions, rs.synonyms(), rs.grouping_options(), published, find_copies(docs), texts),
+                    assertions)
 
 
 class _Memo:

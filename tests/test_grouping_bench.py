@@ -8,6 +8,7 @@ agreeing groups reported as conflicts.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -208,7 +209,7 @@ def test_tune_grouping_regroups_under_the_constants_it_sets_and_restores_them():
 
     from checker.rules import load_rules
 
-    module = tune_grouping._module("checker.group.similarity")
+    module = importlib.import_module("checker.group.similarity")
     before = module.MAGNITUDE
     bench = tune_grouping.Bench(["dev"], load_rules([]))
     base = bench.tally()
