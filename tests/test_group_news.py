@@ -1852,3 +1852,30 @@ def test_a_peak_reading_is_never_the_latest_one():
     assert group_of(result, "d0", "more than 3 million customers") == {
         ("d0", "more than 3 million customers"), ("d1", "more than 3 million")}
     assert {doc for doc, _ in group_of(result, "d2", "About 2.8 million customers")} == {"d1", "d2", "d3"}
+
+
+def test_a_person_after_in_which_is_no_place():
+    """"the first round, in which Ostrowska received 41.27%": a name after "in" is a place only when it is
+    not a person the corpus names in full ("Milena Ostrowska", twice); her share is held by her, measured by
+    her name, not placed in her."""
+    result = audit(
+        "Milena Ostrowska raised 2.1 million zlotys for her campaign. Milena Ostrowska topped the first round, "
+        "in which Ostrowska received 41.27%.",
+        "Turnout in the first round was 63%, and Ostrowska received 41.27%. Zalewski came second with 33.9%.",
+    )
+    places, measures = keys_by(result, "place"), keys_by(result, "measure")
+    assert places[("d0", "41.27%")] is None and places[("d1", "41.27%")] is None
+    assert measures[("d0", "41.27%")] == measures[("d1", "41.27%")] == ("ostrowska",)
+
+
+def test_the_two_sides_of_a_deal_named_together_are_no_siblings():
+    """"Halvorsen and Brightwave may have to pay a fee": a buyer and its target named side by side are the
+    deal's two sides, not two parts whose figures must stay apart ("Mac and iPad"); the price the buyer pays
+    is the price the target's holders receive."""
+    result = audit(
+        "Halvorsen agreed to buy Brightwave for $38.50 a share. Halvorsen and Brightwave may have to pay a "
+        "$1 billion fee if the deal collapses.",
+        "Brightwave stockholders will receive $38.50 in cash for each Brightwave share.",
+        "To buy the company, Halvorsen will pay $38.50 a share.",
+    )
+    assert group_of(result, "d1", "$38.50") == {("d0", "$38.50"), ("d1", "$38.50"), ("d2", "$38.50")}

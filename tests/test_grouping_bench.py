@@ -94,12 +94,12 @@ def test_blind_sets_hold_their_floor(name):
     result = _score(BENCH / "grouping" / name / "gold.yaml", BENCH / "grouping" / name / "corpus")
     assert not result.errors
     r = result.ratios()
-    floors = {"blind": (0.97, 0.61, 0.76, 1), "blind2": (0.99, 0.53, 0.71, 1), "blind3": (0.97, 0.38, 0.64, 3),
+    floors = {"blind": (0.97, 0.61, 0.76, 1), "blind2": (0.99, 0.59, 0.75, 1), "blind3": (0.97, 0.38, 0.64, 3),
               "blind4": (0.96, 0.39, 0.68, 3), "blind5": (0.95, 0.52, 0.68, 4),
               "blind6": (0.96, 0.46, 0.59, 3), "blind7": (0.97, 0.34, 0.46, 2),
               "blind8": (0.98, 0.53, 0.65, 4), "blind9": (0.98, 0.60, 0.74, 3),
               "blind10": (0.98, 0.48, 0.67, 4), "blind11": (0.97, 0.36, 0.61, 3),
-              "blind12": (0.98, 0.47, 0.75, 4), "blind13": (0.98, 0.50, 0.80, 1),
+              "blind12": (0.98, 0.50, 0.77, 4), "blind13": (0.98, 0.50, 0.80, 1),
               "blind14": (0.99, 0.62, 0.82, 1), "blind15": (0.97, 0.53, 0.69, 4),
               "blind16": (0.96, 0.31, 0.60, 3), "blind17": (0.94, 0.56, 0.75, 2)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
@@ -182,6 +182,9 @@ def test_blind_sets_hold_their_floor(name):
     # through this floor failing): 28 -> 27 whole, 36/48 right, 2 -> 1 agree->conflict. Then a place named on one
     # side only costs 2.5 (was 5): read sets whole 407 -> 411, right 568 -> 570, agree->conflict 48; blind 0 -> 1
     # agree->conflict (Camp Mystic's dead meet a 32 of another count), validation 4 -> 3
+    # Session 19: a person the corpus names in full is no place after "in which" ("in which Trzaskowski won"), and
+    # a deal's two sides named together are no siblings ("Musk and Twitter might be required to pay"): blind2
+    # 59.4% (19/32), 75.0% (24/32); blind12 50.0% (24/48), 77.1% (37/48)
     assert r["extracted"] >= floors[0], result.summary()
     assert r["whole"] >= floors[1], result.summary()
     assert r["verdicts"] >= floors[2], result.summary()

@@ -649,6 +649,7 @@ class Reader:
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
         self.persons: set[str] = set()  # one word of names NER calls a person ("Prabowo" of "Prabowo Subianto")
+        self.person_words: set[str] = set()  # every word of the full names NER calls people, twice or more
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
@@ -676,6 +677,8 @@ class Reader:
             key = self._place_name(m.group("name"))
             if key in self.things and key not in self.known_places:
                 continue  # "invested in Figma", "a rise in the National Living Wage": no place
+            if key and set(key.split()) <= self.person_words:
+                continue  # "in which Trzaskowski won", "confidence in Musk": a person the corpus names in full
             if key and (not headline or key in self.known_places):
                 out.append((m.start("name"), key))
         return sorted(out)
@@ -823,6 +826,7 @@ class Reader:
                         labels[key][label] += 1
                     if label == "PERSON" and key and " " in key:
                         person_words.update(key.split())
+        self.person_words = {w for w, n in person_words.items() if n >= PERSON_NAMED}
         for key, count in labels.items():
             place = sum(count[label] for label in PLACE_LABELS)
             thing = sum(count[label] for label in THING_LABELS)
@@ -898,7 +902,9 @@ class Reader:
         """Keep the lists of two names or more once places and table measures are known."""
         lists = [frozenset(k for k in keys if k not in self.known_places and k not in self.tables)
                  for keys in self.listed]
-        self.listed = sorted({keys for keys in lists if len(keys) >= 2}, key=sorted)
+        # "Musk and Twitter might be required to pay": a deal's two sides, not parts side by side
+        self.listed = sorted({keys for keys in lists if len(keys) >= 2
+                              and not any(self.deals.get(k, set()) & keys for k in keys)}, key=sorted)
         for i, keys in enumerate(self.listed):
             for key in keys:
                 self.siblings[key].add(i)
