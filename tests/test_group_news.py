@@ -1879,3 +1879,16 @@ def test_the_two_sides_of_a_deal_named_together_are_no_siblings():
         "To buy the company, Halvorsen will pay $38.50 a share.",
     )
     assert group_of(result, "d1", "$38.50") == {("d0", "$38.50"), ("d1", "$38.50"), ("d2", "$38.50")}
+
+
+def test_two_parts_of_one_full_name_are_one_holder():
+    """"Andrade" and "Neto" share no word, but the corpus names "Luiz Carlos Andrade Neto" in full: two parts
+    of one person's name hold one share of the vote, not two candidates' shares."""
+    result = audit(
+        "Former president Luiz Carlos Andrade Neto won the runoff, official results showed on Sunday with 99% of "
+        "votes counted.",
+        "Andrade won the runoff with 50.9% of the votes. Luiz Carlos Andrade Neto takes office in January with 12 "
+        "new ministers.",
+        "Neto took 50.88% of the vote in the runoff.",
+    )
+    assert group_of(result, "d1", "50.9%") == {("d1", "50.9%"), ("d2", "50.88%")}

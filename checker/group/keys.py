@@ -212,6 +212,7 @@ class Keyed:
     parties: frozenset[str] = frozenset()  # the other side of a deal its subject is party to (Reader.deals)
     story: str | None = None  # the story its document tells, where the corpus has several (``stories``)
     reading: str | None = None  # "peak" | "latest" of a running count (Reader.reading); None said plainly
+    persons: frozenset[str] = frozenset()  # the full names the corpus gives a person that hold its holder's words
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -263,7 +264,8 @@ class Keyed:
         a = self.a
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits, a.unit,
-                a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale)  # fmt: skip
+                a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale,
+                self.persons)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
@@ -650,6 +652,7 @@ class Reader:
         self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
         self.persons: set[str] = set()  # one word of names NER calls a person ("Prabowo" of "Prabowo Subianto")
         self.person_words: set[str] = set()  # every word of the full names NER calls people, twice or more
+        self.full_names: list[str] = []  # the longest names NER calls people (none part of another), sorted
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
@@ -803,6 +806,12 @@ class Reader:
                 return short
         return key
 
+    def full_names_of(self, key: str) -> frozenset[str]:
+        """The full names the corpus gives people that hold every word of ``key`` ("lula" and "da silva" are
+        both in "luiz inacio lula da silva")."""
+        words = set(key.split())
+        return frozenset(n for n in self.full_names if words <= set(n.split()))
+
     def learn(self, assertions: Iterable[Assertion]) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
         GPE/LOC subjects, names after in/across/throughout) and the long names it abbreviates in brackets
@@ -815,6 +824,7 @@ class Reader:
         corporate: set[str] = set()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         person_words: Counter[str] = Counter()  # words of the full names NER calls people ("Prabowo Subianto")
+        full: set[str] = set()
         read: set[tuple[str, int]] = set()
         for a in assertions:
             # each sentence once; NER reads a title-case headline's every word as a name
@@ -826,7 +836,9 @@ class Reader:
                         labels[key][label] += 1
                     if label == "PERSON" and key and " " in key:
                         person_words.update(key.split())
+                        full.add(key)
         self.person_words = {w for w, n in person_words.items() if n >= PERSON_NAMED}
+        self.full_names = sorted(n for n in full if not any(set(n.split()) < set(o.split()) for o in full))
         for key, count in labels.items():
             place = sum(count[label] for label in PLACE_LABELS)
             thing = sum(count[label] for label in THING_LABELS)
@@ -1478,6 +1490,8 @@ def keyed(
         if k.time and day and k.time[:1].isdigit():
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
+        if k.subject and k.entity:
+            k.persons = reader.full_names_of(k.subject)
         if k.subject and (DEAL_WORDS & k.measure_set or per_share(k.a)):
             # a deal's figures, its price a share among them; its other side is a company, never a place
             k.parties = frozenset(p for p in reader.deals.get(k.subject, ()) if p not in reader.known_places)

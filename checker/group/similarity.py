@@ -129,7 +129,7 @@ def subjects_differ(x: Keyed, y: Keyed) -> bool:
         return False
     if not (x.entity and y.entity):
         return False
-    if same_name(x.subject, y.subject) or _part_measured(x, y):
+    if same_name(x.subject, y.subject) or _part_measured(x, y) or _one_person(x, y):
         return False
     if _party(x, y) or _party(y, x):
         return False  # "Alphabet's $23 billion offer" and "Wiz rejected a $23 billion offer": the deal's two sides
@@ -194,11 +194,16 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
         return 0.0
     if x.subject == y.subject or fuzz.token_set_ratio(x.subject, y.subject) >= 90:
         return 1.0
-    if x.entity and y.entity and one_name(x.subject, y.subject):
+    if x.entity and y.entity and (one_name(x.subject, y.subject) or _one_person(x, y)):
         return 1.0
     if _part_measured(x, y):
         return 1.0
     return -1.0 if x.entity and y.entity else 0.0
+
+
+def _one_person(x: Keyed, y: Keyed) -> bool:
+    """"Lula" and "da Silva": two parts of one full name the corpus gives a person."""
+    return bool(x.persons & y.persons)
 
 
 def _party(x: Keyed, y: Keyed) -> bool:
