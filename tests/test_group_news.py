@@ -1892,3 +1892,16 @@ def test_two_parts_of_one_full_name_are_one_holder():
         "Neto took 50.88% of the vote in the runoff.",
     )
     assert group_of(result, "d1", "50.9%") == {("d1", "50.9%"), ("d2", "50.88%")}
+
+
+def test_a_services_audience_is_one_count_whatever_the_copy_calls_it():
+    """"41 million subscribers", "more than 41 million users", "some 41 million paying customers": one
+    service's audience (the pack's ``users``), where each noun alone would make a count block of its own."""
+    result = audit(
+        "The StreamBox service now counts 41 million subscribers worldwide, the company said.",
+        "StreamBox has attracted more than 41 million users since launch.",
+        "StreamBox, with some 41 million paying customers, raised prices in May.",
+    )
+    assert group_of(result, "d0", "41 million subscribers") == {
+        ("d0", "41 million subscribers"), ("d1", "more than 41 million users"),
+        ("d2", "some 41 million paying customers")}

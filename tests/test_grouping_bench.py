@@ -52,11 +52,12 @@ def test_mentions_extracted(dev):
 
 
 def test_groups_found_whole(dev):
-    assert dev.ratios()["whole"] >= 0.80, dev.summary()  # measured 82.9% (34/41)
+    assert dev.ratios()["whole"] >= 0.80, dev.summary()  # measured 80.5% (33/41; 34/41 before the pack's
+    # "users" synonyms: Nvidia's "four customers" beside its $26 billion of rental contracts reshuffle them)
 
 
 def test_verdicts_right(dev):
-    assert dev.ratios()["verdicts"] >= 0.87, dev.summary()  # measured 90.2% (37/41)
+    assert dev.ratios()["verdicts"] >= 0.87, dev.summary()  # measured 87.8% (36/41; 37/41 before "users")
 
 
 def test_false_alarms(dev):
@@ -100,8 +101,8 @@ def test_blind_sets_hold_their_floor(name):
               "blind8": (0.98, 0.53, 0.65, 4), "blind9": (0.98, 0.60, 0.74, 3),
               "blind10": (0.98, 0.48, 0.67, 4), "blind11": (0.97, 0.36, 0.61, 3),
               "blind12": (0.98, 0.50, 0.77, 4), "blind13": (0.98, 0.50, 0.80, 1),
-              "blind14": (0.99, 0.62, 0.82, 1), "blind15": (0.97, 0.53, 0.69, 4),
-              "blind16": (0.96, 0.31, 0.60, 3), "blind17": (0.94, 0.56, 0.77, 1),
+              "blind14": (0.99, 0.64, 0.82, 1), "blind15": (0.97, 0.53, 0.69, 4),
+              "blind16": (0.96, 0.31, 0.60, 3), "blind17": (0.94, 0.58, 0.79, 1),
               "blind18": (0.97, 0.40, 0.67, 4)}[name]
     # measured at the end of session 12: blind 97.2%, 46.2% (12/26), 73.1% (19/26), 0; blind2 99.2%, 43.8% (14/32),
     # 65.6% (21/32), 2; blind3 97.8%, 26.5% (9/34), 52.9% (18/34), 5; blind4 95.1%, 31.7% (13/41), 56.1% (23/41), 4
