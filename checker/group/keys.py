@@ -212,7 +212,7 @@ class Keyed:
     parties: frozenset[str] = frozenset()  # the other side of a deal its subject is party to (Reader.deals)
     story: str | None = None  # the story its document tells, where the corpus has several (``stories``)
     reading: str | None = None  # "peak" | "latest" of a running count (Reader.reading); None said plainly
-    persons: frozenset[str] = frozenset()  # the full names the corpus gives a person that hold its holder's words
+    full_names: frozenset[str] = frozenset()  # the full names of people (Reader.full_names) holding its holder's words
 
     @cached_property
     def measure_set(self) -> frozenset[str]:
@@ -265,7 +265,7 @@ class Keyed:
         return (self.block, self.subject, self.entity, self.label, self.time, self.place, self.total, self.period,
                 self.basis, self.role, self.kind, self.measure_set, self.measure_text, self.digits, a.unit,
                 a.value, a.low, a.high, a.change, self.near, self.named, self.names, self.kin, self.stale,
-                self.persons)  # fmt: skip
+                self.full_names)  # fmt: skip
 
 
 def _holder_only(k: Keyed) -> bool:
@@ -651,7 +651,8 @@ class Reader:
         self.things: set[str] = set()  # names NER mostly calls organisations, products, laws (see learn)
         self.unplaced: set[str] = set()  # names NER calls a place at most half the time ("Komeito": PERSON, once GPE)
         self.persons: set[str] = set()  # one word of names NER calls a person ("Prabowo" of "Prabowo Subianto")
-        self.person_words: set[str] = set()  # every word of the full names NER calls people, twice or more
+        self.person_words: set[str] = set()  # every word of the full names NER calls people twice or more (not only
+        # the one-word names ``persons`` holds): no place, wherever it follows "in"
         self.full_names: list[str] = []  # the longest names NER calls people (none part of another), sorted
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
@@ -1491,7 +1492,7 @@ def keyed(
             k.stale = int(str(day)[:4]) - int(k.time[:4]) >= STALE_YEARS
         k.names, k.kin = reader.names_in((*k.measure, *(k.subject or "").split()))
         if k.subject and k.entity:
-            k.persons = reader.full_names_of(k.subject)
+            k.full_names = reader.full_names_of(k.subject)
         if k.subject and (DEAL_WORDS & k.measure_set or per_share(k.a)):
             # a deal's figures, its price a share among them; its other side is a company, never a place
             k.parties = frozenset(p for p in reader.deals.get(k.subject, ()) if p not in reader.known_places)

@@ -203,7 +203,7 @@ def subject_evidence(x: Keyed, y: Keyed) -> float:
 
 def _one_person(x: Keyed, y: Keyed) -> bool:
     """"Lula" and "da Silva": two parts of one full name the corpus gives a person."""
-    return bool(x.persons & y.persons)
+    return bool(x.full_names & y.full_names)
 
 
 def _party(x: Keyed, y: Keyed) -> bool:
