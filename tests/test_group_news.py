@@ -1816,15 +1816,22 @@ def test_a_range_restated_with_the_same_ends_is_one_figure_however_worded():
         "d0", "d1", "d2", "d3"}
 
 
-def test_computers_counted_by_any_name_are_one_count():
-    result = audit(
-        "The faulty patch crashed roughly 4.2 million Linux servers on Tuesday, the vendor said.",
-        "About 4.2 million Linux machines went offline after the update.",
-        "The bug knocked out 4.2 million Linux computers worldwide.",
-    )
-    assert group_of(result, "d0", "roughly 4.2 million Linux servers") == {
-        ("d0", "roughly 4.2 million Linux servers"), ("d1", "About 4.2 million Linux machines"),
-        ("d2", "4.2 million Linux computers")}
+@pytest.mark.parametrize("texts", [
+    # an outage's computers (the pack's ``devices``)
+    ("The faulty patch crashed roughly 4.2 million Linux servers on Tuesday, the vendor said.",
+     "About 4.2 million Linux machines went offline after the update.",
+     "The bug knocked out 4.2 million Linux computers worldwide."),
+    # a service's audience (the pack's ``users``)
+    ("The StreamBox service now counts 41 million subscribers worldwide, the company said.",
+     "StreamBox has attracted more than 41 million users since launch.",
+     "StreamBox, with some 41 million paying customers, raised prices in May."),
+])
+def test_a_count_by_any_name_of_its_noun_is_one_count(texts):
+    """"4.2 million Linux servers" / "machines" / "computers"; "41 million subscribers" / "users" / "paying
+    customers": one count, where each noun alone would make a count block of its own."""
+    result = audit(*texts)
+    first = next(a.text for a in result.assertions if a.doc_id == "d0")
+    assert {doc for doc, _ in group_of(result, "d0", first)} == {"d0", "d1", "d2"}
 
 
 def test_a_count_left_without_power_is_one_count_whatever_it_counts():
@@ -1892,16 +1899,3 @@ def test_two_parts_of_one_full_name_are_one_holder():
         "Neto took 50.88% of the vote in the runoff.",
     )
     assert group_of(result, "d1", "50.9%") == {("d1", "50.9%"), ("d2", "50.88%")}
-
-
-def test_a_services_audience_is_one_count_whatever_the_copy_calls_it():
-    """"41 million subscribers", "more than 41 million users", "some 41 million paying customers": one
-    service's audience (the pack's ``users``), where each noun alone would make a count block of its own."""
-    result = audit(
-        "The StreamBox service now counts 41 million subscribers worldwide, the company said.",
-        "StreamBox has attracted more than 41 million users since launch.",
-        "StreamBox, with some 41 million paying customers, raised prices in May.",
-    )
-    assert group_of(result, "d0", "41 million subscribers") == {
-        ("d0", "41 million subscribers"), ("d1", "more than 41 million users"),
-        ("d2", "some 41 million paying customers")}
