@@ -1816,22 +1816,26 @@ def test_a_range_restated_with_the_same_ends_is_one_figure_however_worded():
         "d0", "d1", "d2", "d3"}
 
 
-@pytest.mark.parametrize("texts", [
+@pytest.mark.parametrize(("texts", "members"), [
     # an outage's computers (the pack's ``devices``)
-    ("The faulty patch crashed roughly 4.2 million Linux servers on Tuesday, the vendor said.",
-     "About 4.2 million Linux machines went offline after the update.",
-     "The bug knocked out 4.2 million Linux computers worldwide."),
+    (("The faulty patch crashed roughly 4.2 million Linux servers on Tuesday, the vendor said.",
+      "About 4.2 million Linux machines went offline after the update.",
+      "The bug knocked out 4.2 million Linux computers worldwide."),
+     {("d0", "roughly 4.2 million Linux servers"), ("d1", "About 4.2 million Linux machines"),
+      ("d2", "4.2 million Linux computers")}),
     # a service's audience (the pack's ``users``)
-    ("The StreamBox service now counts 41 million subscribers worldwide, the company said.",
-     "StreamBox has attracted more than 41 million users since launch.",
-     "StreamBox, with some 41 million paying customers, raised prices in May."),
+    (("The StreamBox service now counts 41 million subscribers worldwide, the company said.",
+      "StreamBox has attracted more than 41 million users since launch.",
+      "StreamBox, with some 41 million paying customers, raised prices in May."),
+     {("d0", "41 million subscribers"), ("d1", "more than 41 million users"),
+      ("d2", "some 41 million paying customers")}),
 ])
-def test_a_count_by_any_name_of_its_noun_is_one_count(texts):
+def test_a_count_by_any_name_of_its_noun_is_one_count(texts, members):
     """"4.2 million Linux servers" / "machines" / "computers"; "41 million subscribers" / "users" / "paying
     customers": one count, where each noun alone would make a count block of its own."""
     result = audit(*texts)
-    first = next(a.text for a in result.assertions if a.doc_id == "d0")
-    assert {doc for doc, _ in group_of(result, "d0", first)} == {"d0", "d1", "d2"}
+    first = min(members)
+    assert group_of(result, *first) == members
 
 
 def test_a_count_left_without_power_is_one_count_whatever_it_counts():

@@ -653,7 +653,8 @@ class Reader:
         self.persons: set[str] = set()  # one word of names NER calls a person ("Prabowo" of "Prabowo Subianto")
         self.person_words: set[str] = set()  # every word of the full names NER calls people twice or more (not only
         # the one-word names ``persons`` holds): no place, wherever it follows "in"
-        self.full_names: list[str] = []  # the longest names NER calls people (none part of another), sorted
+        self.full_names: dict[str, frozenset[str]] = {}  # the longest names NER calls people (none part of
+        # another) -> their words
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
@@ -811,7 +812,7 @@ class Reader:
         """The full names the corpus gives people that hold every word of ``key`` ("lula" and "da silva" are
         both in "luiz inacio lula da silva")."""
         words = set(key.split())
-        return frozenset(n for n in self.full_names if words <= set(n.split()))
+        return frozenset(n for n, held in self.full_names.items() if words <= held)
 
     def learn(self, assertions: Iterable[Assertion]) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
@@ -839,12 +840,13 @@ class Reader:
                         person_words.update(key.split())
                         full.add(key)
         self.person_words = {w for w, n in person_words.items() if n >= PERSON_NAMED}
-        self.full_names = sorted(n for n in full if not any(set(n.split()) < set(o.split()) for o in full))
+        words = {n: frozenset(n.split()) for n in full}
+        self.full_names = {n: w for n, w in sorted(words.items()) if not any(w < o for o in words.values())}
         for key, count in labels.items():
             place = sum(count[label] for label in PLACE_LABELS)
             thing = sum(count[label] for label in THING_LABELS)
             # a person's one name, however often NER calls it a place ("Prabowo won in 36 provinces": GPE)
-            if person_words[key] >= PERSON_NAMED:
+            if key in self.person_words:
                 self.persons.add(key)
             if 2 * place <= count.total() or key in self.persons:
                 self.unplaced.add(key)
