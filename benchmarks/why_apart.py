@@ -31,7 +31,8 @@ from score_grouping import _spans
 
 import checker
 from checker.group import DEFAULT_THRESHOLD, Keyed
-from checker.group.cluster import keyed_in_stories
+from checker.group.cluster import AVERAGE_LINK, keyed_in_stories
+from checker.group.keys import one_statement
 from checker.group.similarity import context_weights, keys_differ, similarity
 from checker.rules import load_rules
 
@@ -40,6 +41,23 @@ def _keys(k: Keyed) -> str:
     fields = {"block": k.block, "subject": k.subject, "measure": " ".join(k.measure), "place": k.place,
               "time": k.time, "period": k.period, "role": k.role, "kind": k.kind}
     return ", ".join(f"{name} {value}" for name, value in fields.items() if value)
+
+
+def _refusal(k1: Keyed, k2: Keyed, w1: str, w2: str, members: dict[str, list[str]], keys: dict[str, Keyed],
+             weights: dict[str, float], threshold: float) -> str:
+    """What kept two linked mentions' clusters apart: a figure of one document in both, a hard key between two
+    members, or the clusters' mean link."""
+    xs = [keys[m] for m in members.get(w1, [k1.a.id]) if m in keys]
+    ys = [keys[m] for m in members.get(w2, [k2.a.id]) if m in keys]
+    for x in xs:
+        for y in ys:
+            if x.a.doc_id == y.a.doc_id and not one_statement(x.a, y.a):
+                return f"the clusters refused the merge: {x.a.doc_id} has {x.a.text!r} and {y.a.text!r}"
+            if (key := keys_differ(x, y)) is not None:
+                return f"the clusters refused the merge: hard key {key} between {x.a.text!r} and {y.a.text!r}"
+    scored = [s for x in xs for y in ys if (s := similarity(x, y, weights)) > 0]
+    mean = sum(scored) / len(scored) if scored else 0.0
+    return f"the clusters refused the merge: mean link {mean:.1f} (needs {AVERAGE_LINK * threshold:g})"
 
 
 def explain(gold: dict[str, Any], corpus: Path, only: str | None = None) -> list[str]:
@@ -56,6 +74,7 @@ def explain(gold: dict[str, Any], corpus: Path, only: str | None = None) -> list
         blocks[k.block].append(k)
     weights = {b: context_weights(items) for b, items in blocks.items()}
     owner = {m: g.id for g in result.groups for m in g.members}
+    members = {g.id: list(g.members) for g in result.groups}
     by_doc: dict[str, list[Any]] = defaultdict(list)
     for a in result.assertions:
         by_doc[a.doc_id].append(a)
@@ -86,7 +105,7 @@ def explain(gold: dict[str, Any], corpus: Path, only: str | None = None) -> list
                 s = similarity(k1, k2, weights[k1.block])
                 why = f"similarity {s:g} (threshold {threshold:g})"
                 if s >= threshold:  # linked, yet each went with others first
-                    why += ": the clusters refused the merge (a figure of one document, or their mean link)"
+                    why += ": " + _refusal(k1, k2, w1, w2, members, keys, weights[k1.block], threshold)
             lines.append(f"   {d1} {q1!r} | {d2} {q2!r}: {why}")
             lines.append(f"      {_keys(k1)}")
             lines.append(f"      {_keys(k2)}")

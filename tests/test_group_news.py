@@ -12,7 +12,7 @@ import pytest
 
 import checker
 from checker.group import Keyed, Normaliser, explain, keyed
-from checker.group.keys import TURNOUT
+from checker.group.keys import TURNOUT, Reader
 from checker.group.similarity import similarity
 from checker.model import Audit, Document
 from checker.rules import load_rules
@@ -500,6 +500,28 @@ def test_a_descriptive_word_before_a_long_name_keeps_its_acronym():
     )
     subjects = keys_by(result, "subject")
     assert subjects[("d1", "6.2%")] == subjects[("d2", "6.2%")] == "nfu"
+
+
+def test_an_acronym_is_learnt_where_no_figure_is_stated_but_never_from_a_dateline():
+    """The sentence that introduces "the Green Left Party (YSP)" rarely states a figure; "Seoul, South Korea (AP) —"
+    names the wire that filed the story, not South Korea."""
+    result = audit(
+        "SEOUL, South Korea (AP) — The Green Left Party (YSP) campaigned across the east.\n\n"
+        "The YSP won 8.8% of the vote. Turnout in South Korea was 87%.",
+        "The Green Left Party won 8.8% of the vote, the council said. Turnout in South Korea reached 87%.",
+    )
+    rules = load_rules([])
+    texts = {d.id: d.text for d in result.documents}
+    keys = {(k.a.doc_id, k.a.text): k for k in keyed(result.assertions, rules.synonyms(),
+                                                     rules.grouping_options(), texts)}
+    assert keys[("d0", "8.8%")].subject == keys[("d1", "8.8%")].subject == "ysp"
+    assert keys[("d0", "87%")].place == keys[("d1", "87%")].place == "south korea"
+    options = rules.grouping_options()
+    reader = Reader(Normaliser(rules.synonyms(), options.get("stopwords", ())), options)
+    reader.learn(result.assertions, texts)
+    assert reader.aliases == {"green left party": "ysp"}
+    assert group_of(result, "d0", "8.8%") == {("d0", "8.8%"), ("d1", "8.8%")}
+    assert group_of(result, "d0", "87%") == {("d0", "87%"), ("d1", "87%")}
 
 
 def test_two_parties_stay_apart_whatever_ner_calls_them():

@@ -107,6 +107,8 @@ _BLOCK_PATTERNS = [
     r"(?i)\b(?:chapter|section|step|part|table|figure|fig\.|article|phase|episode|season|volume|vol\.|page|"
     r"level|stage|grade|appendix|no\.|exhibit|tier|category|round|case study)\s+#?\d+[A-Za-z]?\b",
     r"#\d+",
+    # a number in a name its bracketed acronym repeats: "Democrats 66 (D66)", "the Group of 20 (G20)"
+    r"\b(\d+)(?=\s*\([A-Z][A-Za-z-]*\1\))",
     r"\bH[1-6]\s?:",
     # versions, phone numbers, URLs, e-mail, handles
     r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*",

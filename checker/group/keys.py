@@ -814,10 +814,11 @@ class Reader:
         words = set(key.split())
         return frozenset(n for n, held in self.full_names.items() if words <= held)
 
-    def learn(self, assertions: Iterable[Assertion]) -> None:
+    def learn(self, assertions: Iterable[Assertion], texts: Mapping[str, str] | None = None) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
         GPE/LOC subjects, names after in/across/throughout) and the long names it abbreviates in brackets
-        ("Social Democratic Party of Germany (SPD)").
+        ("Social Democratic Party of Germany (SPD)"; anywhere in ``texts``, since the sentence that introduces a
+        party rarely states a figure).
 
         A list of capitalised names ("Gaming and AI PC") is a list of places only
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
@@ -874,12 +875,17 @@ class Reader:
         # company is a company, however often NER calls it a GPE
         self.things |= corporate
         self.known_places = {p for p in self.known_places if not self._company(p, corporate)}
+        for doc in sorted(texts or {}):
+            for line in (texts or {})[doc].splitlines():
+                self._learn_aliases(line)
         self.aliases_unspaced = {long.replace(" ", ""): short for long, short in self.aliases.items()}
         self._index_siblings()
 
     def _learn_aliases(self, text: str) -> None:
         """"Nationalist Movement Party (MHP)": the bracketed acronym names the long name."""
         for m in ALIAS_RE.finditer(text):
+            if DATELINE_RE.match(text, m.end()):
+                continue  # "SEOUL, South Korea (AP) —": the wire that filed the story, not the place's name
             long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
             if long and short and long != short:
                 self.aliases.setdefault(long, short)
@@ -1177,6 +1183,8 @@ OWNER_OF_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}),?\s+(?:the\
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
 
+DATELINE_RE = re.compile(r"\s*[—–-]")
+
 # "16.4 per cent (2021: 25.7 per cent)": the year before the colon is the bracketed figure's, not the sentence's
 BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
 
@@ -1334,7 +1342,7 @@ def keyed(
     reader.known_places.update(s.canonical for s in synonyms if s.place)
     canon = {s.canonical for s in synonyms if not s.place}  # measure words of the pack's tables
     reader.tables = canon
-    reader.learn(assertions)
+    reader.learn(assertions, texts)
     sections = {doc: section_places(text, reader) for doc, text in (texts or {}).items()}
     listed_years = {doc: intro_years(text) for doc, text in (texts or {}).items()}
     by_sentence: dict[tuple[str, int], list[Assertion]] = defaultdict(list)

@@ -37,6 +37,7 @@ NOT_ASSERTIONS = [
     "It is open 24/7.",
     "The 9/11 attacks changed aviation.",
     "The World War 2 memorial and Apollo 11 were named.",
+    "Leaders of the Group of 20 (G20) met after Democrats 66 (D66) joined the cabinet.",
     # a spelled number before "from/in <Name>" is a part of a toll only where the sentence counts one
     "The other two in Congress voted against the bill.",
 ]
