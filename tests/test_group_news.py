@@ -504,11 +504,12 @@ def test_a_descriptive_word_before_a_long_name_keeps_its_acronym():
 
 def test_an_acronym_is_learnt_where_no_figure_is_stated_but_never_from_a_dateline():
     """The sentence that introduces "the Green Left Party (YSP)" rarely states a figure; "Seoul, South Korea (AP) —"
-    names the wire that filed the story, not South Korea."""
+    names the wire that filed the story, not South Korea; "Unity Party (MBP) - 50 seats" is a results line."""
     result = audit(
         "SEOUL, South Korea (AP) — The Green Left Party (YSP) campaigned across the east.\n\n"
         "The YSP won 8.8% of the vote. Turnout in South Korea was 87%.",
-        "The Green Left Party won 8.8% of the vote, the council said. Turnout in South Korea reached 87%.",
+        "The Green Left Party won 8.8% of the vote, the council said. Turnout in South Korea reached 87%.\n\n"
+        "Unity Party (MBP) - 50 seats",
     )
     rules = load_rules([])
     texts = {d.id: d.text for d in result.documents}
@@ -519,7 +520,7 @@ def test_an_acronym_is_learnt_where_no_figure_is_stated_but_never_from_a_datelin
     options = rules.grouping_options()
     reader = Reader(Normaliser(rules.synonyms(), options.get("stopwords", ())), options)
     reader.learn(result.assertions, texts)
-    assert reader.aliases == {"green left party": "ysp"}
+    assert reader.aliases == {"green left party": "ysp", "unity party": "mbp"}  # a results line's dash leads to seats
     assert group_of(result, "d0", "8.8%") == {("d0", "8.8%"), ("d1", "8.8%")}
     assert group_of(result, "d0", "87%") == {("d0", "87%"), ("d1", "87%")}
 

@@ -884,7 +884,7 @@ class Reader:
     def _learn_aliases(self, text: str) -> None:
         """"Nationalist Movement Party (MHP)": the bracketed acronym names the long name."""
         for m in ALIAS_RE.finditer(text):
-            if DATELINE_RE.match(text, m.end()):
+            if DATELINE_RE.match(text, m.end()) and DATELINE_LEAD.fullmatch(text, 0, m.start()):
                 continue  # "SEOUL, South Korea (AP) —": the wire that filed the story, not the place's name
             long, short = self.norm.subject(m.group(1))[0], self.norm.subject(m.group(2))[0]
             if long and short and long != short:
@@ -1183,7 +1183,10 @@ OWNER_OF_RE = re.compile(rf"\b({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}),?\s+(?:the\
 ALIAS_RE = re.compile(rf"({NAME_WORD}(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?{NAME_WORD}){{1,6}})"
                       r"\s+\(([A-Z][A-Za-z/]{1,8})\)")
 
-DATELINE_RE = re.compile(r"\s*[—–-]")
+# a dateline opens its line ("SEOUL, South Korea (AP) — The ...", "NEW YORK (Reuters) -"); a results list's dash
+# leads to a figure ("Justice and Development Party (AKP) - 268 seats")
+DATELINE_RE = re.compile(r"\s*[—–-](?!\s*\d)")
+DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]*,\s*)?")
 
 # "16.4 per cent (2021: 25.7 per cent)": the year before the colon is the bracketed figure's, not the sentence's
 BRACKET_YEAR = re.compile(r"\(\s*(?:in\s+)?(1[89]\d\d|2[01]\d\d)\s*:\s*(?=[^)]*\d)")
