@@ -525,6 +525,17 @@ def test_an_acronym_is_learnt_where_no_figure_is_stated_but_never_from_a_datelin
     assert group_of(result, "d0", "87%") == {("d0", "87%"), ("d1", "87%")}
 
 
+def test_an_acronym_is_learnt_from_a_sentence_without_figures():
+    """The line that introduces "the People's Labour Front (FTP)" gives no figure; the acronym still names it."""
+    result = audit(
+        "The coalition is led by the People's Labour Front (FTP).\n\nThe People's Labour Front won 51 seats in the "
+        "final count.",
+        "The FTP won 50 seats, the election board said.",
+        "The Farmers Union won 12 seats.",
+    )
+    assert group_of(result, "d0", "51 seats") == {("d0", "51 seats"), ("d1", "50 seats")}
+
+
 def test_two_parties_stay_apart_whatever_ner_calls_them():
     """NER calls one party ORG and another NORP: both are organisations, so two different subjects."""
     result = audit(

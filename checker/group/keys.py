@@ -655,6 +655,7 @@ class Reader:
         # the one-word names ``persons`` holds): no place, wherever it follows "in"
         self.full_names: dict[str, frozenset[str]] = {}  # the longest names NER calls people (none part of
         # another) -> their words
+        self._full_names_of: dict[str, frozenset[str]] = {}  # holder -> the full names holding its words
         self.deals: dict[str, set[str]] = defaultdict(set)  # buyer <-> target, as the corpus says (see learn)
         self.tables: set[str] = set()  # the pack's table measures (synonym canonicals), set by keyed
         self.aliases: dict[str, str] = {}  # long name -> the acronym the corpus gives it (see learn)
@@ -811,8 +812,10 @@ class Reader:
     def full_names_of(self, key: str) -> frozenset[str]:
         """The full names the corpus gives people that hold every word of ``key`` ("lula" and "da silva" are
         both in "luiz inacio lula da silva")."""
-        words = set(key.split())
-        return frozenset(n for n, held in self.full_names.items() if words <= held)
+        if key not in self._full_names_of:  # asked once per mention, answered once per holder
+            words = set(key.split())
+            self._full_names_of[key] = frozenset(n for n, held in self.full_names.items() if words <= held)
+        return self._full_names_of[key]
 
     def learn(self, assertions: Iterable[Assertion], texts: Mapping[str, str] | None = None) -> None:
         """What the corpus says about names, in one pass over its sentences: the places it names (NER's
@@ -824,6 +827,9 @@ class Reader:
         when its names are places elsewhere in the corpus ("Jamaica, Haiti and Cuba").
         """
         seen: set[str] = set()
+        for _, text in sorted((texts or {}).items()):
+            for line in text.splitlines():
+                self._learn_aliases(line)
         corporate: set[str] = set()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         person_words: Counter[str] = Counter()  # words of the full names NER calls people ("Prabowo Subianto")
@@ -863,7 +869,8 @@ class Reader:
             if not a.sentence or a.sentence in seen:
                 continue
             seen.add(a.sentence)
-            self._learn_aliases(a.sentence)
+            if not texts:  # else every line was read for acronyms already
+                self._learn_aliases(a.sentence)
             self._learn_owners(a.sentence)
             self._learn_deals(a.sentence)
             if not is_headline(a.sentence):
@@ -875,9 +882,6 @@ class Reader:
         # company is a company, however often NER calls it a GPE
         self.things |= corporate
         self.known_places = {p for p in self.known_places if not self._company(p, corporate)}
-        for doc in sorted(texts or {}):
-            for line in (texts or {})[doc].splitlines():
-                self._learn_aliases(line)
         self.aliases_unspaced = {long.replace(" ", ""): short for long, short in self.aliases.items()}
         self._index_siblings()
 
