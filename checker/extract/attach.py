@@ -901,6 +901,10 @@ _RECORD_SINCE = re.compile(r"\b(?:worst|biggest|largest|most|highest|lowest|best
                            r"slowest|strongest|weakest|deadliest)\b[^.;]*\bsince\b[^.;]{0,30}$", re.I)
 
 
+# "U.S.", "U.K.": an initialism's dots end no clause ("the deadliest U.S. air disaster since 2001")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 # a number no reader kept ("the 419 Tony Blair won in 1997") still holds the date after it; not a year
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\w%])")
 
@@ -928,7 +932,7 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
         lead = text[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
         when = m.end() <= start and _WHEN_AFTER.match(text, m.end(), start)
-        if _RECORD_SINCE.search(lead) and not when:
+        if _RECORD_SINCE.search(_ABBREVIATION.sub(lambda a: a.group(0).replace(".", ""), lead)) and not when:
             continue  # "its worst since March 2020", "its strongest since the 1988 election": how far a record
             # reaches back, on whichever side of the figure
         phrase = m.group(0).strip()

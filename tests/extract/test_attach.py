@@ -54,6 +54,8 @@ def test_money_in_a_measure(ext):
     ("The Tories' haul of 326 seats falls short of the 397 Thatcher took in 1983.", "326 seats", None),
     # the year a record reaches back to dates the clause it opens: "since 2005, when 118 people died"
     ("The fire is the country's deadliest since 2005, when 118 people died in a ferry sinking.", "118 people", "2005"),
+    # an initialism's dots end no clause: the record still reaches back to 2001, it does not date the toll
+    ("Divers have found 41 of the 58 people killed in the worst U.S. rail crash since 2001.", "58 people", None),
 ])
 def test_time_is_the_nearest_year_phrase(ext, sentence, text, time):
     assert one(ext, sentence, text).time == time
