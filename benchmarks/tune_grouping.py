@@ -42,7 +42,7 @@ TUNABLE = {  # module -> the constants a trial may set
     "checker.group.similarity": ("SUBJECT_WEIGHT", "MAGNITUDE", "FAR_APART", "SHARE_MAGNITUDE", "PLACE_PENALTY",
                                  "TIME_PENALTY", "STALE_PENALTY", "NEARNESS", "SAME_FIGURE", "HOLDER_ONLY",
                                  "SAME_VALUE", "SPECIFIC_FIGURE", "CONTEXT_BONUS", "CONTEXT_BASE",
-                                 "CONTEXT_NEARNESS"),
+                                 "CONTEXT_NEARNESS", "HOLDER_NEAR"),
     "checker.group.cluster": ("AVERAGE_LINK", "OUTLIER_LINK", "OUTLIER_GAP", "OUTLIER_WORDED"),
 }
 

@@ -491,6 +491,17 @@ def test_a_figure_measured_only_by_its_holder_meets_the_holders_worded_figure():
     assert group_of(result, "d0", "8.5%") == {("d0", "8.5%"), ("d1", "8.7%")}
 
 
+def test_one_holders_figures_a_rounding_apart_meet_whatever_words_measure_them():
+    """"the Greens drew 36.3% support" and "the Greens won 36.43% of the votes": no measure word in
+    common, but one named holder and a figure a rounding apart; another holder's share as near stays apart."""
+    result = audit(
+        "The Greens drew 36.3% support in the first round, the commission said.",
+        "The Greens won 36.43% of the votes, ahead of the Liberals.",
+        "The Liberals drew 36.2% support in the first round, officials said.",
+    )
+    assert group_of(result, "d0", "36.3%") == {("d0", "36.3%"), ("d1", "36.43%")}
+
+
 def test_a_descriptive_word_before_a_long_name_keeps_its_acronym():
     """"the populist Northern Farmers Union" is the "Northern Farmers Union (NFU)" the corpus abbreviated."""
     result = audit(
@@ -573,6 +584,20 @@ def test_seats_listed_by_party_group_by_party():
     assert subjects[("d0", "140")] == subjects[("d1", "140")] == subjects[("d2", "141")] == "tory"
     assert group_of(result, "d0", "140") == {("d0", "140"), ("d1", "140"), ("d2", "141")}
     assert group_of(result, "d0", "35") == {("d0", "35"), ("d1", "35"), ("d2", "34 seats")}
+
+
+def test_a_holder_set_off_by_a_comma_after_another_figure_holds_the_gapped_figure():
+    """"the Liberals had 41.2% of the ballots and the Greens, 33.9%": the verb is said once, the name before the
+    comma holds the second share; a comma after a name before the first figure gaps nothing ("In Norland, 12%")."""
+    result = audit(
+        "With most ballots counted, the Liberals had 41.2% of the ballots and the Greens, 33.9%, the board said.",
+        "The Greens took 33.9% of the vote, trailing the Liberals.",
+        "Across the north and Norland, 12% of ballots were spoiled.",
+    )
+    subjects = keys_by(result, "subject")
+    assert subjects[("d0", "33.9%")] == subjects[("d1", "33.9%")] == "green"
+    assert subjects[("d2", "12%")] != "norland"
+    assert group_of(result, "d0", "33.9%") == {("d0", "33.9%"), ("d1", "33.9%")}
 
 
 def test_respectively_places_each_figure():

@@ -787,7 +787,8 @@ class Reader:
             if VENUE_BEFORE.search(lead, 0, m.start()):
                 return None  # "a place in the Bundestag with 8.7%": where the holder got, not the holder
         else:  # "holds 208 seats, the AfD 152"; "208 seats for the CDU, 152 for the AfD"
-            m = (LIST_HOLDER_RE.search(lead) or POSSESSIVE_HOLDER_RE.search(lead)
+            m = (LIST_HOLDER_RE.search(lead) or (not ctx.first and GAPPED_HOLDER_RE.search(lead))
+                 or POSSESSIVE_HOLDER_RE.search(lead)
                  or (share and BRACKET_HOLDER_RE.search(lead)) or FOR_HOLDER_RE.match(ctx.own_after))
             if not m:
                 return None
@@ -1163,6 +1164,8 @@ LISTED_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+", re.I)  # between two figures of
 NAME_PARTICLE = r"(?:(?:of|for|the|no|de|del|da|la|von|van|der)\s+){1,3}"
 LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                             rf"({NAME_WORD}(?:\s+(?:{NAME_PARTICLE})?{NAME_WORD}){{0,3}})\s*$")
+# the verb said once for two holders: "Massa had 36.4% and Milei, 30.1%" (after another figure only)
+GAPPED_HOLDER_RE = re.compile(LIST_HOLDER_RE.pattern.removesuffix(r"\s*$") + r"\s*,\s*$")
 # a rival's figure set against another's: "against Massa's 44.3%", "compared with Labour's 33.7%"
 POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over)\s+(?:the\s+)?"
                                   rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")

@@ -240,6 +240,9 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         score = max(0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b), value)
     elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
         score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
+    elif x.entity and y.entity and evidence > 0 and _near(x, y) and not measures_clash(x, y):
+        score = HOLDER_ONLY  # "Massa took 36.3% in the election" and "Massa won 36.4% of the vote": one holder,
+        # a figure a rounding away, each measured in its own words
     elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3
                     or (weights is not None and bool(_shared_words(x, y, weights)))):
         score = value  # two-digit percentages coincide too often to join on the number alone ("44%"), not
@@ -263,6 +266,14 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
     if mx and my and max(mx, my) / min(mx, my) > (SHARE_MAGNITUDE if x.block in SHARE_BLOCKS else MAGNITUDE):
         score -= FAR_APART
     return round(min(max(score, specific, 0.0), 100.0), 2)
+
+
+HOLDER_NEAR = 0.03  # one holder's two figures this close (relative) are one figure rounded or misreported
+
+
+def _near(x: Keyed, y: Keyed) -> bool:
+    mx, my = magnitude(x.a), magnitude(y.a)
+    return min(x.digits, y.digits) >= 2 and bool(mx and my) and abs(mx - my) <= HOLDER_NEAR * max(mx, my)
 
 
 def _same_value(x: Keyed, y: Keyed) -> float:
