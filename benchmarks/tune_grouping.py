@@ -37,7 +37,7 @@ from checker.serialize import to_dict
 
 GROUPING = Path(__file__).resolve().parent / "grouping"
 FIRST_HALF = ("dev", "validation", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
-SECOND_HALF = tuple(f"blind{n}" for n in range(9, 19))  # the read sets: grow it when a held-out set is read
+SECOND_HALF = tuple(f"blind{n}" for n in range(9, 20))  # the read sets: grow it when a held-out set is read
 TUNABLE = {  # module -> the constants a trial may set
     "checker.group.similarity": ("SUBJECT_WEIGHT", "MAGNITUDE", "FAR_APART", "SHARE_MAGNITUDE", "PLACE_PENALTY",
                                  "TIME_PENALTY", "STALE_PENALTY", "NEARNESS", "SAME_FIGURE", "HOLDER_ONLY",
