@@ -272,6 +272,7 @@ HOLDER_NEAR = 0.03  # one holder's two figures this close (relative) are one fig
 
 
 def _near(x: Keyed, y: Keyed) -> bool:
+    """Two figures of two digits or more within ``HOLDER_NEAR``: a rounding, where one-digit ones coincide."""
     mx, my = magnitude(x.a), magnitude(y.a)
     return min(x.digits, y.digits) >= 2 and bool(mx and my) and abs(mx - my) <= HOLDER_NEAR * max(mx, my)
 
