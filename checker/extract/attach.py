@@ -920,6 +920,7 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
     that follows this one is that figure's ("a $32 billion deal after its $23 billion offer from last year",
     "412 seats, less than the 419 Blair won in 1997")."""
     best: tuple[int, str] | None = None
+    undotted = _ABBREVIATION.sub(lambda a: a.group(0).replace(".", " "), text)  # offsets kept: read once per figure
     for m in _TIME_RE.finditer(text):
         if m.start() < end and start < m.end():
             continue
@@ -930,9 +931,9 @@ def find_time(text: str, start: int, end: int, others: Sequence[tuple[int, int]]
             continue  # "the ASEAN Summit 2025", "Vision 2030": a year inside a name dates nothing
         if _CLOCK_AFTER.match(text, m.end()):
             continue  # "(1917 GMT)", "at 2015 hrs": a clock time, not a year
-        lead = text[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
+        lead = undotted[:m.start()] + ("since " if m.group(0).lower().startswith("since ") else "")
         when = m.end() <= start and _WHEN_AFTER.match(text, m.end(), start)
-        if _RECORD_SINCE.search(_ABBREVIATION.sub(lambda a: a.group(0).replace(".", ""), lead)) and not when:
+        if _RECORD_SINCE.search(lead) and not when:
             continue  # "its worst since March 2020", "its strongest since the 1988 election": how far a record
             # reaches back, on whichever side of the figure
         phrase = m.group(0).strip()

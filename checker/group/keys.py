@@ -1162,10 +1162,10 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 LISTED_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+", re.I)  # between two figures of one list
 # a name may hold lower-case particles: "the Democratic Party for the People 28", "Nippon Ishin no Kai 38"
 NAME_PARTICLE = r"(?:(?:of|for|the|no|de|del|da|la|von|van|der)\s+){1,3}"
-LIST_HOLDER_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-                            rf"({NAME_WORD}(?:\s+(?:{NAME_PARTICLE})?{NAME_WORD}){{0,3}})\s*$")
+_LISTED_NAME = rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({NAME_WORD}(?:\s+(?:{NAME_PARTICLE})?{NAME_WORD}){{0,3}})"
+LIST_HOLDER_RE = re.compile(rf"{_LISTED_NAME}\s*$")
 # the verb said once for two holders: "Massa had 36.4% and Milei, 30.1%" (after another figure only)
-GAPPED_HOLDER_RE = re.compile(LIST_HOLDER_RE.pattern.removesuffix(r"\s*$") + r"\s*,\s*$")
+GAPPED_HOLDER_RE = re.compile(rf"{_LISTED_NAME}\s*,\s*$")
 # a rival's figure set against another's: "against Massa's 44.3%", "compared with Labour's 33.7%"
 POSSESSIVE_HOLDER_RE = re.compile(rf"\b(?:against|versus|vs\.?|to|with|than|over)\s+(?:the\s+)?"
                                   rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s*$")

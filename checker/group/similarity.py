@@ -238,11 +238,11 @@ def similarity(x: Keyed, y: Keyed, weights: Mapping[str, float] | None = None) -
         a, b = x.measure_text, y.measure_text
         # subset match (set ratio) tempered by how much each adds (sort ratio)
         score = max(0.5 * fuzz.token_set_ratio(a, b) + 0.5 * fuzz.token_sort_ratio(a, b), value)
-    elif (x.holder_only or y.holder_only) and x.entity and y.entity and evidence > 0:
-        score = HOLDER_ONLY  # "the Greens at 13.5%" and "the Greens received 13.4% of the vote"
-    elif x.entity and y.entity and evidence > 0 and _near(x, y) and not measures_clash(x, y):
-        score = HOLDER_ONLY  # "Massa took 36.3% in the election" and "Massa won 36.4% of the vote": one holder,
-        # a figure a rounding away, each measured in its own words
+    elif x.entity and y.entity and evidence > 0 and (x.holder_only or y.holder_only
+                                                      or (_near(x, y) and not measures_clash(x, y))):
+        score = HOLDER_ONLY  # one holder measured by its name alone ("the Greens at 13.5%" / "the Greens received
+        # 13.4% of the vote"), or a figure a rounding away in its own words ("drew 36.3% support" / "won 36.43%
+        # of the votes")
     elif value and (x.a.unit != "%" or min(x.written_digits, y.written_digits) >= 3
                     or (weights is not None and bool(_shared_words(x, y, weights)))):
         score = value  # two-digit percentages coincide too often to join on the number alone ("44%"), not
